@@ -1,0 +1,52 @@
+#include "store/model.h"
+
+#include <array>
+#include <utility>
+
+namespace reckon {
+namespace {
+
+constexpr std::array<std::pair<SourceKind, std::string_view>, 6> kKindNames = {{
+    {SourceKind::kNgoList, "ngo_list"},
+    {SourceKind::kHospitalMorgue, "hospital_morgue"},
+    {SourceKind::kFieldInterviews, "field_interviews"},
+    {SourceKind::kMediaMonitoring, "media_monitoring"},
+    {SourceKind::kOfficial, "official"},
+    {SourceKind::kOther, "other"},
+}};
+
+}  // namespace
+
+std::string_view SourceKindName(SourceKind kind) {
+  for (const auto& [k, name] : kKindNames) {
+    if (k == kind) return name;
+  }
+  return "other";
+}
+
+std::optional<SourceKind> ParseSourceKind(std::string_view name) {
+  for (const auto& [k, kind_name] : kKindNames) {
+    if (kind_name == name) return k;
+  }
+  return std::nullopt;
+}
+
+std::string SourceKindNames() {
+  std::string out;
+  for (const auto& [k, name] : kKindNames) {
+    if (!out.empty()) out += ", ";
+    out += name;
+  }
+  return out;
+}
+
+const std::vector<std::string_view>& CanonicalFieldNames() {
+  static const std::vector<std::string_view> kNames = {
+      "record_id",   "full_name",  "given_name",           "father_name", "grandfather_name",
+      "family_name", "mother_name", "sex",                 "age",         "birth_date",
+      "death_date",  "locality",    "district",            "governorate", "cause",
+      "notes"};
+  return kNames;
+}
+
+}  // namespace reckon

@@ -1,0 +1,140 @@
+// The case file's domain types, shared by every Store implementation.
+//
+// These are plain values; they carry no database handles.
+#pragma once
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace reckon {
+
+// What kind of organisation or process produced a list.
+enum class SourceKind { kNgoList, kHospitalMorgue, kFieldInterviews, kMediaMonitoring, kOfficial, kOther };
+
+// Stable names used in the case file and on the command line ("ngo_list", ...).
+std::string_view SourceKindName(SourceKind kind);
+std::optional<SourceKind> ParseSourceKind(std::string_view name);
+// All names, for help texts and error messages.
+std::string SourceKindNames();
+
+struct NewSource {
+  std::string name;
+  SourceKind kind = SourceKind::kNgoList;
+  std::string description;
+  std::optional<std::string> derived_from;  // name of the source this one copies from
+};
+
+struct Source {
+  int64_t id = 0;
+  std::string name;
+  SourceKind kind = SourceKind::kNgoList;
+  std::string description;
+  std::optional<std::string> derived_from;
+  std::string created_at;
+  int64_t record_count = 0;
+  int64_t import_count = 0;
+};
+
+// The canonical fields every record carries after parsing. Empty strings and
+// empty optionals mean "not given". The raw row is kept separately.
+struct RecordFields {
+  std::string record_id;
+  std::string full_name;
+  std::string given_name;
+  std::string father_name;
+  std::string grandfather_name;
+  std::string family_name;
+  std::string mother_name;
+  std::string sex;  // "M", "F", or "" when unknown
+  std::optional<int> age;      // exact age in years
+  std::optional<int> age_min;  // band, inclusive; for an exact age min == max == age
+  std::optional<int> age_max;  // absent upper bound = open band ("60+", "adult")
+  std::string birth_date;      // ISO prefix: "YYYY-MM-DD", "YYYY-MM" or "YYYY"
+  std::string birth_date_precision;  // "day", "month", "year" or ""
+  std::string death_date;
+  std::string death_date_precision;
+  std::string locality;
+  std::string district;
+  std::string governorate;
+  std::string cause;
+  std::string notes;
+};
+
+// A value that could not be parsed: kept raw, never dropped.
+struct FieldFlag {
+  std::string field;
+  std::string raw_value;
+  std::string problem;
+};
+
+struct NewRecord {
+  int64_t row_number = 0;   // 1-based data row (the header is row 0)
+  int64_t line_number = 0;  // physical line where the row starts in the file
+  std::string raw_json;     // JSON array of every column's value, in file order
+  RecordFields fields;
+  std::vector<FieldFlag> flags;
+};
+
+struct StoredRecord {
+  int64_t import_id = 0;
+  std::string source;
+  int64_t row_number = 0;
+  int64_t line_number = 0;
+  std::string raw_json;
+  RecordFields fields;
+  std::vector<FieldFlag> flags;
+};
+
+struct NewImport {
+  int64_t source_id = 0;
+  std::string file_name;
+  std::string encoding;
+  std::string delimiter;
+  std::string header_json;   // the file's header row, as a JSON array
+  std::string mapping_json;  // {"canonical_field": "file column", ...}
+  bool forced = false;
+};
+
+struct ImportInfo {
+  int64_t id = 0;
+  int64_t source_id = 0;
+  std::string file_name;
+  std::string file_sha256;
+  int64_t row_count = 0;
+  std::string imported_at;
+};
+
+struct RecordFilter {
+  std::optional<std::string> source;  // by source name
+  std::optional<int64_t> limit;
+};
+
+// Figures for `reckon stats`.
+struct FieldStats {
+  std::string field;
+  int64_t filled = 0;   // records with a value
+  int64_t flagged = 0;  // records whose value could not be parsed
+};
+struct SourceStats {
+  std::string source;
+  SourceKind kind = SourceKind::kNgoList;
+  std::optional<std::string> derived_from;
+  int64_t records = 0;
+  int64_t imports = 0;
+  int64_t flagged_records = 0;
+};
+struct CaseStats {
+  int64_t records = 0;
+  int64_t sources = 0;
+  int64_t imports = 0;
+  std::vector<SourceStats> by_source;
+  std::vector<FieldStats> by_field;
+};
+
+// The canonical field names, in export order.
+const std::vector<std::string_view>& CanonicalFieldNames();
+
+}  // namespace reckon

@@ -1,0 +1,115 @@
+#include "store/schema.h"
+
+#include <string>
+
+namespace reckon {
+
+const std::vector<std::string_view>& SchemaMigrations() {
+  static const std::vector<std::string_view> kMigrations = {
+      // Version 1: sources, imports, records and their flagged values.
+      R"sql(
+CREATE TABLE meta (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+);
+CREATE TABLE sources (
+  source_id    INTEGER PRIMARY KEY,
+  name         TEXT NOT NULL UNIQUE,
+  kind         TEXT NOT NULL CHECK (kind IN ('ngo_list', 'hospital_morgue', 'field_interviews',
+                                              'media_monitoring', 'official', 'other')),
+  description  TEXT NOT NULL DEFAULT '',
+  derived_from INTEGER REFERENCES sources (source_id),
+  created_at   TEXT NOT NULL
+);
+CREATE TABLE imports (
+  import_id    INTEGER PRIMARY KEY,
+  source_id    INTEGER NOT NULL REFERENCES sources (source_id),
+  file_name    TEXT NOT NULL,
+  file_sha256  TEXT NOT NULL DEFAULT '',
+  file_size    INTEGER NOT NULL DEFAULT 0,
+  encoding     TEXT NOT NULL,
+  delimiter    TEXT NOT NULL,
+  header_json  TEXT NOT NULL,
+  mapping_json TEXT NOT NULL,
+  row_count    INTEGER NOT NULL DEFAULT 0,
+  forced       INTEGER NOT NULL DEFAULT 0,
+  imported_at  TEXT NOT NULL
+);
+CREATE INDEX imports_by_file ON imports (source_id, file_sha256);
+CREATE TABLE records (
+  record_pk            INTEGER PRIMARY KEY,
+  import_id            INTEGER NOT NULL REFERENCES imports (import_id),
+  source_id            INTEGER NOT NULL REFERENCES sources (source_id),
+  row_number           INTEGER NOT NULL,
+  line_number          INTEGER NOT NULL,
+  record_id            TEXT NOT NULL,
+  raw_json             TEXT NOT NULL,
+  full_name            TEXT,
+  given_name           TEXT,
+  father_name          TEXT,
+  grandfather_name     TEXT,
+  family_name          TEXT,
+  mother_name          TEXT,
+  sex                  TEXT CHECK (sex IN ('M', 'F')),
+  age                  INTEGER,
+  age_min              INTEGER,
+  age_max              INTEGER,
+  birth_date           TEXT,
+  birth_date_precision TEXT CHECK (birth_date_precision IN ('day', 'month', 'year')),
+  death_date           TEXT,
+  death_date_precision TEXT CHECK (death_date_precision IN ('day', 'month', 'year')),
+  locality             TEXT,
+  district             TEXT,
+  governorate          TEXT,
+  cause                TEXT,
+  notes                TEXT,
+  flag_count           INTEGER NOT NULL DEFAULT 0
+);
+CREATE INDEX records_by_import ON records (import_id, row_number);
+CREATE TABLE record_flags (
+  record_pk INTEGER NOT NULL REFERENCES records (record_pk),
+  field     TEXT NOT NULL,
+  raw_value TEXT NOT NULL,
+  problem   TEXT NOT NULL
+);
+CREATE INDEX record_flags_by_record ON record_flags (record_pk);
+)sql",
+  };
+  return kMigrations;
+}
+
+int LatestSchemaVersion() { return static_cast<int>(SchemaMigrations().size()); }
+
+Status MigrateToLatest(SqliteDatabase& db) {
+  RECKON_ASSIGN_OR_RETURN(int64_t app_id, db.QueryInt("PRAGMA application_id"));
+  RECKON_ASSIGN_OR_RETURN(int64_t version, db.QueryInt("PRAGMA user_version"));
+  RECKON_ASSIGN_OR_RETURN(int64_t table_count,
+                          db.QueryInt("SELECT count(*) FROM sqlite_schema WHERE type = 'table'"));
+  if (app_id != kCaseFileApplicationId && (version != 0 || table_count != 0 || app_id != 0)) {
+    return Status::Corruption(db.path() + " is an SQLite database but not a Reckon case file");
+  }
+  const int latest = LatestSchemaVersion();
+  if (version > latest) {
+    return Status::Unsupported("case file " + db.path() + " has schema version " +
+                               std::to_string(version) + ", but this Reckon knows versions up to " +
+                               std::to_string(latest) + "; use a newer Reckon to open it");
+  }
+  if (version == latest) return Status::Ok();
+
+  RECKON_RETURN_IF_ERROR(db.Exec("BEGIN IMMEDIATE"));
+  Status status = Status::Ok();
+  for (auto v = static_cast<size_t>(version); v < SchemaMigrations().size() && status.ok(); ++v) {
+    status = db.Exec(std::string(SchemaMigrations()[v]));
+  }
+  if (status.ok()) {
+    status = db.Exec("PRAGMA application_id = " + std::to_string(kCaseFileApplicationId) +
+                     "; PRAGMA user_version = " + std::to_string(latest));
+  }
+  if (!status.ok()) {
+    (void)db.Exec("ROLLBACK");
+    return status.WithContext("upgrading the case file's schema");
+  }
+  return db.Exec("COMMIT");
+}
+
+}  // namespace reckon

@@ -1,0 +1,389 @@
+#include "store/sqlite_store.h"
+
+#include <sys/stat.h>
+
+#include <chrono>
+#include <ctime>
+#include <utility>
+
+#include "store/schema.h"
+#include "store/sqlite_db.h"
+
+namespace reckon {
+namespace {
+
+std::string UtcNow() {
+  const std::time_t now = std::chrono::system_clock::to_time_t(std::chrono::system_clock::now());
+  std::tm utc{};
+  gmtime_r(&now, &utc);
+  char buffer[32];
+  std::strftime(buffer, sizeof buffer, "%Y-%m-%dT%H:%M:%SZ", &utc);
+  return buffer;
+}
+
+constexpr std::string_view kInsertRecordSql = R"sql(
+INSERT INTO records (import_id, source_id, row_number, line_number, record_id, raw_json,
+  full_name, given_name, father_name, grandfather_name, family_name, mother_name, sex,
+  age, age_min, age_max, birth_date, birth_date_precision, death_date, death_date_precision,
+  locality, district, governorate, cause, notes, flag_count)
+VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?))sql";
+
+constexpr std::string_view kRecordColumns = R"sql(
+  r.record_pk, r.import_id, s.name, r.row_number, r.line_number, r.record_id, r.raw_json,
+  r.full_name, r.given_name, r.father_name, r.grandfather_name, r.family_name, r.mother_name,
+  r.sex, r.age, r.age_min, r.age_max, r.birth_date, r.birth_date_precision, r.death_date,
+  r.death_date_precision, r.locality, r.district, r.governorate, r.cause, r.notes, r.flag_count)sql";
+
+class SqliteImportWriter final : public ImportWriter {
+ public:
+  SqliteImportWriter(SqliteDatabase* db, int64_t import_id, int64_t source_id,
+                     SqliteStatement insert_record, SqliteStatement insert_flag)
+      : db_(db),
+        import_id_(import_id),
+        source_id_(source_id),
+        insert_record_(std::move(insert_record)),
+        insert_flag_(std::move(insert_flag)) {}
+
+  ~SqliteImportWriter() override {
+    if (!committed_) (void)db_->Exec("ROLLBACK");
+  }
+
+  Status Add(const NewRecord& record) override {
+    const RecordFields& f = record.fields;
+    SqliteStatement& s = insert_record_;
+    s.BindInt(1, import_id_);
+    s.BindInt(2, source_id_);
+    s.BindInt(3, record.row_number);
+    s.BindInt(4, record.line_number);
+    s.BindText(5, f.record_id);
+    s.BindText(6, record.raw_json);
+    s.BindText(7, f.full_name, true);
+    s.BindText(8, f.given_name, true);
+    s.BindText(9, f.father_name, true);
+    s.BindText(10, f.grandfather_name, true);
+    s.BindText(11, f.family_name, true);
+    s.BindText(12, f.mother_name, true);
+    s.BindText(13, f.sex, true);
+    s.BindOptionalInt(14, f.age);
+    s.BindOptionalInt(15, f.age_min);
+    s.BindOptionalInt(16, f.age_max);
+    s.BindText(17, f.birth_date, true);
+    s.BindText(18, f.birth_date_precision, true);
+    s.BindText(19, f.death_date, true);
+    s.BindText(20, f.death_date_precision, true);
+    s.BindText(21, f.locality, true);
+    s.BindText(22, f.district, true);
+    s.BindText(23, f.governorate, true);
+    s.BindText(24, f.cause, true);
+    s.BindText(25, f.notes, true);
+    s.BindInt(26, static_cast<int64_t>(record.flags.size()));
+    RECKON_RETURN_IF_ERROR(s.Run().WithContext("storing row " + std::to_string(record.row_number)));
+    if (!record.flags.empty()) {
+      const int64_t record_pk = db_->LastInsertRowId();
+      for (const FieldFlag& flag : record.flags) {
+        insert_flag_.BindInt(1, record_pk);
+        insert_flag_.BindText(2, flag.field);
+        insert_flag_.BindText(3, flag.raw_value);
+        insert_flag_.BindText(4, flag.problem);
+        RECKON_RETURN_IF_ERROR(insert_flag_.Run());
+      }
+    }
+    ++row_count_;
+    return Status::Ok();
+  }
+
+  Status Commit(const std::string& file_sha256, int64_t file_size) override {
+    RECKON_ASSIGN_OR_RETURN(
+        SqliteStatement update,
+        db_->Prepare("UPDATE imports SET file_sha256 = ?, file_size = ?, row_count = ? "
+                     "WHERE import_id = ?"));
+    update.BindText(1, file_sha256);
+    update.BindInt(2, file_size);
+    update.BindInt(3, row_count_);
+    update.BindInt(4, import_id_);
+    RECKON_RETURN_IF_ERROR(update.Run());
+    RECKON_RETURN_IF_ERROR(db_->Exec("COMMIT"));
+    committed_ = true;
+    return Status::Ok();
+  }
+
+  int64_t import_id() const override { return import_id_; }
+
+ private:
+  SqliteDatabase* db_;
+  int64_t import_id_;
+  int64_t source_id_;
+  SqliteStatement insert_record_;
+  SqliteStatement insert_flag_;
+  int64_t row_count_ = 0;
+  bool committed_ = false;
+};
+
+class SqliteStore final : public Store {
+ public:
+  explicit SqliteStore(SqliteDatabase db) : db_(std::move(db)) {}
+
+  Result<int> SchemaVersion() override {
+    RECKON_ASSIGN_OR_RETURN(int64_t v, db_.QueryInt("PRAGMA user_version"));
+    return static_cast<int>(v);
+  }
+
+  Result<Source> AddSource(const NewSource& source) override {
+    RECKON_ASSIGN_OR_RETURN(std::optional<Source> existing, FindSource(source.name));
+    if (existing) return Status::AlreadyExists("source '" + source.name + "' already exists");
+    std::optional<int64_t> parent_id;
+    if (source.derived_from) {
+      RECKON_ASSIGN_OR_RETURN(std::optional<Source> parent, FindSource(*source.derived_from));
+      if (!parent) {
+        return Status::NotFound("source '" + source.name + "' derives from '" +
+                                *source.derived_from + "', which does not exist");
+      }
+      parent_id = parent->id;
+    }
+    RECKON_ASSIGN_OR_RETURN(SqliteStatement insert,
+                            db_.Prepare("INSERT INTO sources (name, kind, description, "
+                                        "derived_from, created_at) VALUES (?, ?, ?, ?, ?)"));
+    insert.BindText(1, source.name);
+    insert.BindText(2, SourceKindName(source.kind));
+    insert.BindText(3, source.description);
+    if (parent_id) {
+      insert.BindInt(4, *parent_id);
+    } else {
+      insert.BindNull(4);
+    }
+    insert.BindText(5, UtcNow());
+    RECKON_RETURN_IF_ERROR(insert.Run());
+    RECKON_ASSIGN_OR_RETURN(std::optional<Source> created, FindSource(source.name));
+    if (!created) return Status::Internal("source vanished after insert");
+    return *created;
+  }
+
+  Result<std::optional<Source>> FindSource(const std::string& name) override {
+    RECKON_ASSIGN_OR_RETURN(std::vector<Source> sources, QuerySources(name));
+    if (sources.empty()) return std::optional<Source>();
+    return std::optional<Source>(sources.front());
+  }
+
+  Result<std::vector<Source>> ListSources() override { return QuerySources(std::nullopt); }
+
+  Result<std::vector<ImportInfo>> FindImports(int64_t source_id,
+                                              const std::string& file_sha256) override {
+    RECKON_ASSIGN_OR_RETURN(
+        SqliteStatement query,
+        db_.Prepare("SELECT import_id, source_id, file_name, file_sha256, row_count, imported_at "
+                    "FROM imports WHERE source_id = ? AND file_sha256 = ? ORDER BY import_id"));
+    query.BindInt(1, source_id);
+    query.BindText(2, file_sha256);
+    std::vector<ImportInfo> imports;
+    while (true) {
+      RECKON_ASSIGN_OR_RETURN(bool has_row, query.Step());
+      if (!has_row) break;
+      imports.push_back({query.ColumnInt(0), query.ColumnInt(1), query.ColumnText(2),
+                         query.ColumnText(3), query.ColumnInt(4), query.ColumnText(5)});
+    }
+    return imports;
+  }
+
+  Result<std::unique_ptr<ImportWriter>> BeginImport(const NewImport& import) override {
+    RECKON_RETURN_IF_ERROR(db_.Exec("BEGIN IMMEDIATE"));
+    auto insert_import = db_.Prepare(
+        "INSERT INTO imports (source_id, file_name, encoding, delimiter, header_json, "
+        "mapping_json, forced, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+    auto insert_record = db_.Prepare(kInsertRecordSql);
+    auto insert_flag = db_.Prepare(
+        "INSERT INTO record_flags (record_pk, field, raw_value, problem) VALUES (?, ?, ?, ?)");
+    Status status = !insert_import.ok()   ? insert_import.status()
+                    : !insert_record.ok() ? insert_record.status()
+                                          : insert_flag.status();
+    if (status.ok()) {
+      SqliteStatement& s = *insert_import;
+      s.BindInt(1, import.source_id);
+      s.BindText(2, import.file_name);
+      s.BindText(3, import.encoding);
+      s.BindText(4, import.delimiter);
+      s.BindText(5, import.header_json);
+      s.BindText(6, import.mapping_json);
+      s.BindInt(7, import.forced ? 1 : 0);
+      s.BindText(8, UtcNow());
+      status = s.Run();
+    }
+    if (!status.ok()) {
+      (void)db_.Exec("ROLLBACK");
+      return status;
+    }
+    return std::unique_ptr<ImportWriter>(
+        std::make_unique<SqliteImportWriter>(&db_, db_.LastInsertRowId(), import.source_id,
+                                             std::move(*insert_record), std::move(*insert_flag)));
+  }
+
+  Status ScanRecords(const RecordFilter& filter, const RecordVisitor& visit) override {
+    std::string sql = "SELECT " + std::string(kRecordColumns) +
+                      " FROM records r JOIN sources s ON s.source_id = r.source_id";
+    if (filter.source) sql += " WHERE s.name = ?1";
+    sql += " ORDER BY r.record_pk";
+    if (filter.limit) sql += " LIMIT " + std::to_string(*filter.limit);
+    RECKON_ASSIGN_OR_RETURN(SqliteStatement query, db_.Prepare(sql));
+    RECKON_ASSIGN_OR_RETURN(SqliteStatement flags_query,
+                            db_.Prepare("SELECT field, raw_value, problem FROM record_flags "
+                                        "WHERE record_pk = ? ORDER BY rowid"));
+    if (filter.source) query.BindText(1, *filter.source);
+    StoredRecord record;
+    while (true) {
+      RECKON_ASSIGN_OR_RETURN(bool has_row, query.Step());
+      if (!has_row) break;
+      ReadRecord(query, record);
+      record.flags.clear();
+      if (query.ColumnInt(26) > 0) {
+        flags_query.BindInt(1, query.ColumnInt(0));
+        while (true) {
+          RECKON_ASSIGN_OR_RETURN(bool has_flag, flags_query.Step());
+          if (!has_flag) break;
+          record.flags.push_back(
+              {flags_query.ColumnText(0), flags_query.ColumnText(1), flags_query.ColumnText(2)});
+        }
+        flags_query.Reset();
+      }
+      RECKON_RETURN_IF_ERROR(visit(record));
+    }
+    return Status::Ok();
+  }
+
+  Result<CaseStats> Stats() override {
+    CaseStats stats;
+    RECKON_ASSIGN_OR_RETURN(stats.records, db_.QueryInt("SELECT count(*) FROM records"));
+    RECKON_ASSIGN_OR_RETURN(stats.sources, db_.QueryInt("SELECT count(*) FROM sources"));
+    RECKON_ASSIGN_OR_RETURN(stats.imports, db_.QueryInt("SELECT count(*) FROM imports"));
+    RECKON_ASSIGN_OR_RETURN(
+        SqliteStatement per_source,
+        db_.Prepare("SELECT s.name, s.kind, p.name, "
+                    " (SELECT count(*) FROM records r WHERE r.source_id = s.source_id),"
+                    " (SELECT count(*) FROM imports i WHERE i.source_id = s.source_id),"
+                    " (SELECT count(*) FROM records r WHERE r.source_id = s.source_id"
+                    "    AND r.flag_count > 0) "
+                    "FROM sources s LEFT JOIN sources p ON p.source_id = s.derived_from "
+                    "ORDER BY s.source_id"));
+    while (true) {
+      RECKON_ASSIGN_OR_RETURN(bool has_row, per_source.Step());
+      if (!has_row) break;
+      SourceStats s;
+      s.source = per_source.ColumnText(0);
+      s.kind = ParseSourceKind(per_source.ColumnText(1)).value_or(SourceKind::kOther);
+      if (!per_source.ColumnIsNull(2)) s.derived_from = per_source.ColumnText(2);
+      s.records = per_source.ColumnInt(3);
+      s.imports = per_source.ColumnInt(4);
+      s.flagged_records = per_source.ColumnInt(5);
+      stats.by_source.push_back(std::move(s));
+    }
+    // One pass over records for every field's fill count.
+    std::string fill_sql = "SELECT ";
+    const auto& fields = CanonicalFieldNames();
+    for (size_t i = 0; i < fields.size(); ++i) {
+      if (i) fill_sql += ", ";
+      fill_sql += "count(" + std::string(fields[i]) + ")";
+    }
+    fill_sql += " FROM records";
+    RECKON_ASSIGN_OR_RETURN(SqliteStatement fill, db_.Prepare(fill_sql));
+    RECKON_ASSIGN_OR_RETURN(bool has_fill, fill.Step());
+    RECKON_ASSIGN_OR_RETURN(
+        SqliteStatement flagged,
+        db_.Prepare("SELECT field, count(DISTINCT record_pk) FROM record_flags GROUP BY field"));
+    std::vector<std::pair<std::string, int64_t>> flag_counts;
+    while (true) {
+      RECKON_ASSIGN_OR_RETURN(bool has_row, flagged.Step());
+      if (!has_row) break;
+      flag_counts.emplace_back(flagged.ColumnText(0), flagged.ColumnInt(1));
+    }
+    for (size_t i = 0; i < fields.size(); ++i) {
+      FieldStats f;
+      f.field = std::string(fields[i]);
+      f.filled = has_fill ? fill.ColumnInt(static_cast<int>(i)) : 0;
+      for (const auto& [name, count] : flag_counts) {
+        if (name == f.field) f.flagged = count;
+      }
+      stats.by_field.push_back(std::move(f));
+    }
+    return stats;
+  }
+
+ private:
+  Result<std::vector<Source>> QuerySources(const std::optional<std::string>& name) {
+    std::string sql =
+        "SELECT s.source_id, s.name, s.kind, s.description, p.name, s.created_at, "
+        " (SELECT count(*) FROM records r WHERE r.source_id = s.source_id), "
+        " (SELECT count(*) FROM imports i WHERE i.source_id = s.source_id) "
+        "FROM sources s LEFT JOIN sources p ON p.source_id = s.derived_from";
+    if (name) sql += " WHERE s.name = ?1";
+    sql += " ORDER BY s.source_id";
+    RECKON_ASSIGN_OR_RETURN(SqliteStatement query, db_.Prepare(sql));
+    if (name) query.BindText(1, *name);
+    std::vector<Source> sources;
+    while (true) {
+      RECKON_ASSIGN_OR_RETURN(bool has_row, query.Step());
+      if (!has_row) break;
+      Source s;
+      s.id = query.ColumnInt(0);
+      s.name = query.ColumnText(1);
+      s.kind = ParseSourceKind(query.ColumnText(2)).value_or(SourceKind::kOther);
+      s.description = query.ColumnText(3);
+      if (!query.ColumnIsNull(4)) s.derived_from = query.ColumnText(4);
+      s.created_at = query.ColumnText(5);
+      s.record_count = query.ColumnInt(6);
+      s.import_count = query.ColumnInt(7);
+      sources.push_back(std::move(s));
+    }
+    return sources;
+  }
+
+  static void ReadRecord(const SqliteStatement& q, StoredRecord& r) {
+    r.import_id = q.ColumnInt(1);
+    r.source = q.ColumnText(2);
+    r.row_number = q.ColumnInt(3);
+    r.line_number = q.ColumnInt(4);
+    RecordFields& f = r.fields;
+    f.record_id = q.ColumnText(5);
+    r.raw_json = q.ColumnText(6);
+    f.full_name = q.ColumnText(7);
+    f.given_name = q.ColumnText(8);
+    f.father_name = q.ColumnText(9);
+    f.grandfather_name = q.ColumnText(10);
+    f.family_name = q.ColumnText(11);
+    f.mother_name = q.ColumnText(12);
+    f.sex = q.ColumnText(13);
+    f.age = q.ColumnOptionalInt(14);
+    f.age_min = q.ColumnOptionalInt(15);
+    f.age_max = q.ColumnOptionalInt(16);
+    f.birth_date = q.ColumnText(17);
+    f.birth_date_precision = q.ColumnText(18);
+    f.death_date = q.ColumnText(19);
+    f.death_date_precision = q.ColumnText(20);
+    f.locality = q.ColumnText(21);
+    f.district = q.ColumnText(22);
+    f.governorate = q.ColumnText(23);
+    f.cause = q.ColumnText(24);
+    f.notes = q.ColumnText(25);
+  }
+
+  SqliteDatabase db_;
+};
+
+}  // namespace
+
+Result<std::unique_ptr<Store>> OpenSqliteStore(const std::string& path, OpenMode mode) {
+  struct stat info {};
+  const bool exists = ::stat(path.c_str(), &info) == 0;
+  if (mode == OpenMode::kCreateNew && exists) {
+    return Status::AlreadyExists("case file " + path + " already exists; refusing to overwrite it");
+  }
+  RECKON_ASSIGN_OR_RETURN(SqliteDatabase db,
+                          SqliteDatabase::Open(path, mode == OpenMode::kCreateNew));
+  // A non-SQLite file fails here with "file is not a database".
+  auto journal = db.Exec("PRAGMA journal_mode = WAL");
+  if (!journal.ok()) {
+    return Status::Corruption(path + " is not a Reckon case file (" + journal.message() + ")");
+  }
+  RECKON_RETURN_IF_ERROR(db.Exec("PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL"));
+  RECKON_RETURN_IF_ERROR(MigrateToLatest(db));
+  return std::unique_ptr<Store>(std::make_unique<SqliteStore>(std::move(db)));
+}
+
+}  // namespace reckon

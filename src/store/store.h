@@ -1,0 +1,61 @@
+// Store: the one interface through which every stage reads and writes a case.
+//
+// SQLite implements it now (sqlite_store.h); a PostgreSQL implementation can
+// satisfy the same contract later without touching the stages above it.
+//
+// Contract:
+//  - Every method returns a Status/Result; none throws.
+//  - A multi-step change is one transaction: either all of it is visible
+//    afterwards, or none of it is (ImportWriter, Transaction).
+//  - Implementations are not thread-safe: use one Store per thread.
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "common/status.h"
+#include "store/model.h"
+
+namespace reckon {
+
+// Receives the records of one import inside a single transaction. Destroying
+// an uncommitted writer rolls everything back.
+class ImportWriter {
+ public:
+  virtual ~ImportWriter() = default;
+  virtual Status Add(const NewRecord& record) = 0;
+  // Records the file's hash and row count and commits the transaction.
+  virtual Status Commit(const std::string& file_sha256, int64_t file_size) = 0;
+  // The import's id (valid before commit, for messages).
+  virtual int64_t import_id() const = 0;
+};
+
+class Store {
+ public:
+  virtual ~Store() = default;
+
+  // The schema version of the open case file.
+  virtual Result<int> SchemaVersion() = 0;
+
+  // Sources.
+  virtual Result<Source> AddSource(const NewSource& source) = 0;
+  virtual Result<std::optional<Source>> FindSource(const std::string& name) = 0;
+  virtual Result<std::vector<Source>> ListSources() = 0;
+
+  // Imports. FindImports may be called while an ImportWriter is open.
+  virtual Result<std::vector<ImportInfo>> FindImports(int64_t source_id,
+                                                      const std::string& file_sha256) = 0;
+  virtual Result<std::unique_ptr<ImportWriter>> BeginImport(const NewImport& import) = 0;
+
+  // Records, in source then row order. The callback may stop the scan by
+  // returning a non-ok status, which ScanRecords returns.
+  using RecordVisitor = std::function<Status(const StoredRecord&)>;
+  virtual Status ScanRecords(const RecordFilter& filter, const RecordVisitor& visit) = 0;
+
+  virtual Result<CaseStats> Stats() = 0;
+};
+
+}  // namespace reckon
