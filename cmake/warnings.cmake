@@ -2,7 +2,7 @@
 add_library(reckon_options INTERFACE)
 target_compile_options(reckon_options INTERFACE
   -Wall -Wextra -Wpedantic -Wshadow -Wnon-virtual-dtor -Wold-style-cast -Wcast-align
-  -Wunused -Woverloaded-virtual -Wconversion -Wsign-conversion -Wnull-dereference
+  -Wunused -Woverloaded-virtual -Wconversion -Wsign-conversion
   -Wdouble-promotion -Wformat=2 -Wimplicit-fallthrough)
 if(RECKON_WARNINGS_AS_ERRORS)
   target_compile_options(reckon_options INTERFACE -Werror)

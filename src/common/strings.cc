@@ -117,6 +117,33 @@ bool IsValidUtf8(std::string_view s) {
   return true;
 }
 
+bool IsValidUtf8Prefix(std::string_view s) {
+  if (s.empty() || s.size() > 3) return false;
+  const auto c0 = static_cast<unsigned char>(s[0]);
+  size_t len = 0;
+  if (c0 >= 0xC2 && c0 <= 0xDF) {
+    len = 2;
+  } else if (c0 >= 0xE0 && c0 <= 0xEF) {
+    len = 3;
+  } else if (c0 >= 0xF0 && c0 <= 0xF4) {
+    len = 4;
+  } else {
+    return false;
+  }
+  if (s.size() >= len) return false;
+  for (size_t i = 1; i < s.size(); ++i) {
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) return false;
+  }
+  if (s.size() >= 2) {
+    const auto c1 = static_cast<unsigned char>(s[1]);
+    if (c0 == 0xE0 && c1 < 0xA0) return false;  // overlong
+    if (c0 == 0xED && c1 > 0x9F) return false;  // surrogate
+    if (c0 == 0xF0 && c1 < 0x90) return false;  // overlong
+    if (c0 == 0xF4 && c1 > 0x8F) return false;  // > U+10FFFF
+  }
+  return true;
+}
+
 std::vector<std::string_view> Split(std::string_view s, char separator) {
   std::vector<std::string_view> parts;
   size_t start = 0;

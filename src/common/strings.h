@@ -26,6 +26,10 @@ std::string FoldDigits(std::string_view s);
 // True when `s` is valid UTF-8 (no overlongs, no surrogates, <= U+10FFFF).
 bool IsValidUtf8(std::string_view s);
 
+// True when `s` (shorter than one character) could begin a valid UTF-8
+// character: used to hold back a character split across read chunks.
+bool IsValidUtf8Prefix(std::string_view s);
+
 // Splits on a single byte, keeping empty pieces.
 std::vector<std::string_view> Split(std::string_view s, char separator);
 

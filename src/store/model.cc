@@ -40,6 +40,13 @@ std::string SourceKindNames() {
   return out;
 }
 
+std::string AgeText(const RecordFields& fields) {
+  if (fields.age) return std::to_string(*fields.age);
+  if (!fields.age_min) return {};
+  if (!fields.age_max) return std::to_string(*fields.age_min) + "+";
+  return std::to_string(*fields.age_min) + "-" + std::to_string(*fields.age_max);
+}
+
 const std::vector<std::string_view>& CanonicalFieldNames() {
   static const std::vector<std::string_view> kNames = {
       "record_id",   "full_name",  "given_name",           "father_name", "grandfather_name",

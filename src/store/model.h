@@ -63,6 +63,9 @@ struct RecordFields {
   std::string notes;
 };
 
+// The age as the importer reads it back: "34", "30-39", "60+", or "".
+std::string AgeText(const RecordFields& fields);
+
 // A value that could not be parsed: kept raw, never dropped.
 struct FieldFlag {
   std::string field;
@@ -89,13 +92,21 @@ struct StoredRecord {
 };
 
 struct NewImport {
-  int64_t source_id = 0;
+  int64_t source_id = 0;                 // an existing source, or
+  std::optional<NewSource> new_source;   // one created in the import's transaction
   std::string file_name;
   std::string encoding;
   std::string delimiter;
   std::string header_json;   // the file's header row, as a JSON array
   std::string mapping_json;  // {"canonical_field": "file column", ...}
   bool forced = false;
+};
+
+// Two rows of one import that carry the same record_id.
+struct DuplicateRecordId {
+  std::string record_id;
+  int64_t first_line = 0;
+  int64_t second_line = 0;
 };
 
 struct ImportInfo {

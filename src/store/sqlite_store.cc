@@ -108,6 +108,20 @@ class SqliteImportWriter final : public ImportWriter {
   }
 
   int64_t import_id() const override { return import_id_; }
+  int64_t source_id() const override { return source_id_; }
+
+  Result<std::optional<DuplicateRecordId>> FindDuplicateRecordId() override {
+    RECKON_ASSIGN_OR_RETURN(
+        SqliteStatement query,
+        db_->Prepare("SELECT record_id, min(line_number), max(line_number) FROM records "
+                     "WHERE import_id = ? GROUP BY record_id HAVING count(*) > 1 "
+                     "ORDER BY min(line_number) LIMIT 1"));
+    query.BindInt(1, import_id_);
+    RECKON_ASSIGN_OR_RETURN(bool has_row, query.Step());
+    if (!has_row) return std::optional<DuplicateRecordId>();
+    return std::optional<DuplicateRecordId>(
+        DuplicateRecordId{query.ColumnText(0), query.ColumnInt(1), query.ColumnInt(2)});
+  }
 
  private:
   SqliteDatabase* db_;
@@ -195,9 +209,15 @@ class SqliteStore final : public Store {
     Status status = !insert_import.ok()   ? insert_import.status()
                     : !insert_record.ok() ? insert_record.status()
                                           : insert_flag.status();
+    int64_t source_id = import.source_id;
+    if (status.ok() && import.new_source) {
+      auto created = AddSource(*import.new_source);
+      status = created.status();
+      if (created.ok()) source_id = created->id;
+    }
     if (status.ok()) {
       SqliteStatement& s = *insert_import;
-      s.BindInt(1, import.source_id);
+      s.BindInt(1, source_id);
       s.BindText(2, import.file_name);
       s.BindText(3, import.encoding);
       s.BindText(4, import.delimiter);
@@ -212,7 +232,7 @@ class SqliteStore final : public Store {
       return status;
     }
     return std::unique_ptr<ImportWriter>(
-        std::make_unique<SqliteImportWriter>(&db_, db_.LastInsertRowId(), import.source_id,
+        std::make_unique<SqliteImportWriter>(&db_, db_.LastInsertRowId(), source_id,
                                              std::move(*insert_record), std::move(*insert_flag)));
   }
 
@@ -279,7 +299,8 @@ class SqliteStore final : public Store {
     const auto& fields = CanonicalFieldNames();
     for (size_t i = 0; i < fields.size(); ++i) {
       if (i) fill_sql += ", ";
-      fill_sql += "count(" + std::string(fields[i]) + ")";
+      // An age band has no exact age but is still a filled age.
+      fill_sql += "count(" + std::string(fields[i] == "age" ? "age_min" : fields[i]) + ")";
     }
     fill_sql += " FROM records";
     RECKON_ASSIGN_OR_RETURN(SqliteStatement fill, db_.Prepare(fill_sql));

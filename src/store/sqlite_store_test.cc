@@ -41,6 +41,17 @@ class SqliteStoreTest : public ::testing::Test {
     return r;
   }
 
+  static NewImport MakeImport(int64_t source_id) {
+    NewImport import;
+    import.source_id = source_id;
+    import.file_name = "a.csv";
+    import.encoding = "UTF-8";
+    import.delimiter = "comma";
+    import.header_json = "[]";
+    import.mapping_json = "{}";
+    return import;
+  }
+
   std::filesystem::path dir_;
   std::string path_;
 };
@@ -107,7 +118,7 @@ TEST_F(SqliteStoreTest, UncommittedImportRollsBack) {
   auto store = Create();
   auto source = store->AddSource({"A", SourceKind::kNgoList, "", std::nullopt}).value();
   {
-    auto writer = store->BeginImport({source.id, "a.csv", "UTF-8", ",", "[]", "{}", false});
+    auto writer = store->BeginImport(MakeImport(source.id));
     ASSERT_TRUE(writer.ok()) << writer.status().message();
     ASSERT_TRUE((*writer)->Add(MakeRecord(1, "x")).ok());
   }
@@ -118,7 +129,7 @@ TEST_F(SqliteStoreTest, UncommittedImportRollsBack) {
 TEST_F(SqliteStoreTest, CommittedImportIsScannedWithFlags) {
   auto store = Create();
   auto source = store->AddSource({"A", SourceKind::kNgoList, "", std::nullopt}).value();
-  auto writer = store->BeginImport({source.id, "a.csv", "UTF-8", ",", "[]", "{}", false}).value();
+  auto writer = store->BeginImport(MakeImport(source.id)).value();
   NewRecord r = MakeRecord(1, "محمد");
   r.fields.age = 30;
   r.flags.push_back({"sex", "?", "unrecognised sex"});

@@ -27,10 +27,13 @@ class ImportWriter {
  public:
   virtual ~ImportWriter() = default;
   virtual Status Add(const NewRecord& record) = 0;
+  // The first record_id used twice in this import, if any.
+  virtual Result<std::optional<DuplicateRecordId>> FindDuplicateRecordId() = 0;
   // Records the file's hash and row count and commits the transaction.
   virtual Status Commit(const std::string& file_sha256, int64_t file_size) = 0;
-  // The import's id (valid before commit, for messages).
+  // The import's id and its source's id (valid before commit).
   virtual int64_t import_id() const = 0;
+  virtual int64_t source_id() const = 0;
 };
 
 class Store {

@@ -1,0 +1,84 @@
+// reckon export CASE records --out FILE.csv — the records with their canonical
+// fields, source, row and flags, as UTF-8 CSV that `reckon import` reads back.
+#include <fstream>
+#include <iostream>
+#include <memory>
+
+#include "cli/command.h"
+#include "common/csv_writer.h"
+#include "store/sqlite_store.h"
+
+namespace reckon::cli {
+namespace {
+
+struct Options {
+  std::string case_path;
+  std::string what;
+  std::string out;
+  std::string source;
+};
+
+int ExportRecords(Store& store, const Options& options) {
+  const std::string tmp = options.out + ".partial";
+  std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+  if (!out) return ReportError(Status::IoError("cannot write " + tmp));
+  CsvWriter writer(out);
+  std::vector<std::string> header;
+  for (auto name : CanonicalFieldNames()) header.emplace_back(name);
+  for (const char* extra : {"source", "row_number", "line_number", "flagged_fields"}) {
+    header.emplace_back(extra);
+  }
+  writer.WriteRow(header);
+  RecordFilter filter;
+  if (!options.source.empty()) filter.source = options.source;
+  int64_t count = 0;
+  std::vector<std::string> row;
+  Status status = store.ScanRecords(filter, [&](const StoredRecord& r) {
+    const RecordFields& f = r.fields;
+    std::string flagged;
+    for (const FieldFlag& flag : r.flags) flagged += (flagged.empty() ? "" : ";") + flag.field;
+    row = {f.record_id,   f.full_name,  f.given_name,     f.father_name, f.grandfather_name,
+           f.family_name, f.mother_name, f.sex,           AgeText(f),    f.birth_date,
+           f.death_date,  f.locality,   f.district,       f.governorate, f.cause,
+           f.notes,       r.source,     std::to_string(r.row_number),
+           std::to_string(r.line_number), flagged};
+    writer.WriteRow(row);
+    ++count;
+    return Status::Ok();
+  });
+  out.close();
+  if (!status.ok() || !out) {
+    std::remove(tmp.c_str());
+    return ReportError(status.ok() ? Status::IoError("error writing " + tmp) : status);
+  }
+  // Rename last so a failed export never leaves a half-written file under the real name.
+  if (std::rename(tmp.c_str(), options.out.c_str()) != 0) {
+    return ReportError(Status::IoError("cannot rename " + tmp + " to " + options.out));
+  }
+  std::cout << "exported " << count << " records to " << options.out << "\n";
+  return 0;
+}
+
+int Run(const Options& options) {
+  if (options.what != "records") {
+    return ReportError(Status::InvalidArgument("unknown export '" + options.what +
+                                               "' (known: records)"));
+  }
+  auto store = OpenSqliteStore(options.case_path, OpenMode::kOpenExisting);
+  if (!store.ok()) return ReportError(store.status());
+  return ExportRecords(**store, options);
+}
+
+}  // namespace
+
+Command RegisterExport(CLI::App& root) {
+  auto options = std::make_shared<Options>();
+  CLI::App* app = root.add_subcommand("export", "Export data from a case");
+  app->add_option("CASE", options->case_path, "Case file")->required();
+  app->add_option("WHAT", options->what, "What to export: records")->required();
+  app->add_option("--out", options->out, "Output file (.csv)")->required();
+  app->add_option("--source", options->source, "Only this source's records");
+  return {app, [options] { return Run(*options); }};
+}
+
+}  // namespace reckon::cli

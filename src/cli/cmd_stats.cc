@@ -1,0 +1,90 @@
+// reckon stats CASE [--json] — records per source and the state of each field.
+#include <nlohmann/json.hpp>
+
+#include <iomanip>
+#include <iostream>
+#include <memory>
+
+#include "cli/command.h"
+#include "cli/table_printer.h"
+#include "store/sqlite_store.h"
+
+namespace reckon::cli {
+namespace {
+
+struct Options {
+  std::string case_path;
+  bool json = false;
+};
+
+std::string Percent(int64_t part, int64_t whole) {
+  if (whole == 0) return "-";
+  std::ostringstream out;
+  out << std::fixed << std::setprecision(1)
+      << 100.0 * static_cast<double>(part) / static_cast<double>(whole) << "%";
+  return out.str();
+}
+
+void PrintJson(const CaseStats& stats) {
+  nlohmann::ordered_json j;
+  j["records"] = stats.records;
+  j["sources"] = stats.sources;
+  j["imports"] = stats.imports;
+  j["by_source"] = nlohmann::json::array();
+  for (const SourceStats& s : stats.by_source) {
+    j["by_source"].push_back({{"source", s.source},
+                              {"kind", SourceKindName(s.kind)},
+                              {"derived_from", s.derived_from ? nlohmann::json(*s.derived_from)
+                                                              : nlohmann::json(nullptr)},
+                              {"records", s.records},
+                              {"imports", s.imports},
+                              {"flagged_records", s.flagged_records}});
+  }
+  j["by_field"] = nlohmann::json::array();
+  for (const FieldStats& f : stats.by_field) {
+    j["by_field"].push_back({{"field", f.field}, {"filled", f.filled}, {"flagged", f.flagged}});
+  }
+  std::cout << j.dump(2) << "\n";
+}
+
+void PrintText(const CaseStats& stats) {
+  std::cout << stats.records << " records from " << stats.sources << " sources in "
+            << stats.imports << " imports\n\n";
+  TablePrinter sources({"source", "kind", "derived from", "imports", "records", "flagged records"});
+  for (const SourceStats& s : stats.by_source) {
+    sources.AddRow({s.source, std::string(SourceKindName(s.kind)), s.derived_from.value_or(""),
+                    std::to_string(s.imports), std::to_string(s.records),
+                    std::to_string(s.flagged_records)});
+  }
+  sources.Print(std::cout);
+  std::cout << "\n";
+  TablePrinter fields({"field", "filled", "filled %", "flagged (kept raw)"});
+  for (const FieldStats& f : stats.by_field) {
+    fields.AddRow({f.field, std::to_string(f.filled), Percent(f.filled, stats.records),
+                   std::to_string(f.flagged)});
+  }
+  fields.Print(std::cout);
+}
+
+}  // namespace
+
+Command RegisterStats(CLI::App& root) {
+  auto options = std::make_shared<Options>();
+  CLI::App* app = root.add_subcommand("stats", "Figures about a case: records, sources, fields");
+  app->add_option("CASE", options->case_path, "Case file")->required();
+  app->add_flag("--json", options->json, "Print the figures as JSON");
+  return {app, [options] {
+            auto store = OpenSqliteStore(options->case_path, OpenMode::kOpenExisting);
+            if (!store.ok()) return ReportError(store.status());
+            auto stats = (*store)->Stats();
+            if (!stats.ok()) return ReportError(stats.status());
+            if (options->json) {
+              PrintJson(*stats);
+            } else {
+              PrintText(*stats);
+            }
+            return 0;
+          }};
+}
+
+}  // namespace reckon::cli

@@ -1,0 +1,39 @@
+// How subcommands plug into the `reckon` binary.
+//
+// Each command lives in its own cmd_<name>.cc and exposes one Register
+// function that adds its CLI11 subcommand and returns the action to run when
+// that subcommand is chosen. Actions return the process exit code; they never
+// throw (errors are reported with ReportError).
+#pragma once
+
+#include <CLI/CLI.hpp>
+
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "common/status.h"
+
+namespace reckon::cli {
+
+using CommandAction = std::function<int()>;
+
+struct Command {
+  CLI::App* app = nullptr;
+  CommandAction action;
+};
+
+// Prints "reckon: error: <message>" on stderr; returns the exit code for it
+// (2 for bad arguments, 1 otherwise).
+int ReportError(const Status& status);
+
+// One Register function per command file, in the order `reckon --help` lists them.
+Command RegisterInit(CLI::App& root);
+Command RegisterSource(CLI::App& root);
+Command RegisterImport(CLI::App& root);
+Command RegisterSources(CLI::App& root);
+Command RegisterRecords(CLI::App& root);
+Command RegisterExport(CLI::App& root);
+Command RegisterStats(CLI::App& root);
+
+}  // namespace reckon::cli
