@@ -1,13 +1,17 @@
 #include "ingest/importer.h"
 
 #include <array>
+#include <atomic>
+#include <thread>
+
+#include "common/bounded_queue.h"
 
 #include "common/strings.h"
 #include "ingest/column_mapping.h"
 #include "ingest/csv_reader.h"
 #include "ingest/json_row.h"
+#include "ingest/row_parser.h"
 #include "ingest/text_source.h"
-#include "ingest/value_parsers.h"
 
 namespace reckon {
 namespace {
@@ -23,87 +27,62 @@ std::string DelimiterName(char delimiter) {
   }
 }
 
-// Fills a record's canonical fields from one CSV row.
-class RowParser {
- public:
-  RowParser(const ResolvedColumns& columns, std::string source_name)
-      : columns_(columns), source_name_(std::move(source_name)) {}
+// Rows travel from the parsing thread to the storing thread in batches.
+constexpr size_t kBatchRows = 512;
+constexpr size_t kBatchesInFlight = 8;
 
-  void Parse(const std::vector<std::string_view>& row, int64_t row_number, NewRecord& record) {
-    record.flags.clear();
-    RecordFields& f = record.fields;
-    const std::string_view id = Value(row, CanonicalField::kRecordId);
-    if (!id.empty()) {
-      f.record_id.assign(id);
-    } else {
-      f.record_id = source_name_ + ":" + std::to_string(row_number);
-    }
-    Text(row, CanonicalField::kFullName, f.full_name);
-    Text(row, CanonicalField::kGivenName, f.given_name);
-    Text(row, CanonicalField::kFatherName, f.father_name);
-    Text(row, CanonicalField::kGrandfatherName, f.grandfather_name);
-    Text(row, CanonicalField::kFamilyName, f.family_name);
-    Text(row, CanonicalField::kMotherName, f.mother_name);
-    Text(row, CanonicalField::kLocality, f.locality);
-    Text(row, CanonicalField::kDistrict, f.district);
-    Text(row, CanonicalField::kGovernorate, f.governorate);
-    Text(row, CanonicalField::kCause, f.cause);
-    Text(row, CanonicalField::kNotes, f.notes);
-
-    const std::string_view sex = Value(row, CanonicalField::kSex);
-    f.sex.clear();
-    if (!sex.empty()) {
-      ParsedSex parsed = ParseSex(sex);
-      f.sex = std::move(parsed.sex);
-      Flag(record, CanonicalField::kSex, sex, parsed.problem);
-    }
-    const std::string_view age = Value(row, CanonicalField::kAge);
-    f.age.reset();
-    f.age_min.reset();
-    f.age_max.reset();
-    if (!age.empty()) {
-      const ParsedAge parsed = ParseAge(age);
-      f.age = parsed.age;
-      f.age_min = parsed.min;
-      f.age_max = parsed.max;
-      Flag(record, CanonicalField::kAge, age, parsed.problem);
-    }
-    ParseDateField(row, CanonicalField::kBirthDate, record, f.birth_date, f.birth_date_precision);
-    ParseDateField(row, CanonicalField::kDeathDate, record, f.death_date, f.death_date_precision);
-  }
-
- private:
-  std::string_view Value(const std::vector<std::string_view>& row, CanonicalField field) const {
-    const auto& column = columns_.column_of_field[static_cast<size_t>(field)];
-    if (!column) return {};
-    return Trim(row[*column]);
-  }
-
-  void Text(const std::vector<std::string_view>& row, CanonicalField field, std::string& out) {
-    out.assign(Value(row, field));
-  }
-
-  void ParseDateField(const std::vector<std::string_view>& row, CanonicalField field,
-                      NewRecord& record, std::string& iso, std::string& precision) {
-    iso.clear();
-    precision.clear();
-    const std::string_view value = Value(row, field);
-    if (value.empty()) return;
-    ParsedDate parsed = ParseDate(value, columns_.date_order);
-    iso = std::move(parsed.iso);
-    precision = std::move(parsed.precision);
-    Flag(record, field, value, parsed.problem);
-  }
-
-  static void Flag(NewRecord& record, CanonicalField field, std::string_view raw,
-                   const std::string& problem) {
-    if (problem.empty()) return;
-    record.flags.push_back({std::string(CanonicalFieldName(field)), std::string(raw), problem});
-  }
-
-  const ResolvedColumns& columns_;
-  std::string source_name_;
+struct RowBatch {
+  std::vector<NewRecord> records = std::vector<NewRecord>(kBatchRows);
+  size_t size = 0;
+  int64_t bytes_read = 0;  // of the file, when the batch was filled
+  Status error;            // a structural problem found after the batch's rows
 };
+
+// The parsing thread: fills batches until the end of the file, an error (sent
+// in the last batch) or `stop`.
+void ParseRows(CsvReader& csv, const RowParser& parser, size_t width,
+               const FileTextSource& text, BoundedQueue<std::unique_ptr<RowBatch>>& full,
+               BoundedQueue<std::unique_ptr<RowBatch>>& recycled, const std::atomic<bool>& stop) {
+  CsvRecord record;
+  int64_t row_number = 0;
+  bool done = false;
+  while (!done && !stop) {
+    std::optional<std::unique_ptr<RowBatch>> reused = recycled.TryPop();
+    std::unique_ptr<RowBatch> batch = reused ? std::move(*reused) : std::make_unique<RowBatch>();
+    batch->size = 0;
+    while (batch->size < kBatchRows) {
+      auto more = csv.Next(record);
+      if (!more.ok()) {
+        batch->error = more.status();
+        done = true;
+        break;
+      }
+      if (!*more) {
+        done = true;
+        break;
+      }
+      // Spreadsheets pad rows with empty trailing cells; anything else is a broken row.
+      while (record.fields.size() > width && Trim(record.fields.back()).empty()) {
+        record.fields.pop_back();
+      }
+      if (record.fields.size() != width) {
+        batch->error = Status::DataError(
+            "line " + std::to_string(record.line) + ": the row has " +
+            std::to_string(record.fields.size()) + " fields but the header has " +
+            std::to_string(width) + " (an unquoted delimiter or a missing cell?)");
+        done = true;
+        break;
+      }
+      NewRecord& new_record = batch->records[batch->size++];
+      new_record.row_number = ++row_number;
+      new_record.line_number = record.line;
+      EncodeJsonArray(record.fields, new_record.raw_json);
+      parser.Parse(record.fields, row_number, new_record);
+    }
+    batch->bytes_read = text.bytes_read();
+    if (!full.Push(std::move(batch))) return;
+  }
+}
 
 }  // namespace
 
@@ -172,51 +151,53 @@ Result<ImportReport> ImportList(Store& store, const ImportRequest& request) {
   RECKON_ASSIGN_OR_RETURN(std::unique_ptr<ImportWriter> writer, store.BeginImport(new_import));
   report.import_id = writer->import_id();
 
-  RowParser parser(columns, request.source_name);
-  NewRecord new_record;
+  // Two threads: this one stores, a worker decodes, splits and parses rows
+  // into batches. Two bounded queues (full and recycled batches) keep memory
+  // independent of the file's size.
+  const RowParser parser(columns, request.source_name);
+  BoundedQueue<std::unique_ptr<RowBatch>> full(kBatchesInFlight);
+  BoundedQueue<std::unique_ptr<RowBatch>> recycled(kBatchesInFlight + 2);
+  std::atomic<bool> stop{false};
+  std::jthread worker([&] {
+    ParseRows(csv, parser, header.size(), *text, full, recycled, stop);
+    full.Close();
+  });
+  // On every way out: wake the worker so the jthread's join cannot hang.
+  struct CloseQueues {
+    BoundedQueue<std::unique_ptr<RowBatch>>& a;
+    BoundedQueue<std::unique_ptr<RowBatch>>& b;
+    std::atomic<bool>& stop;
+    ~CloseQueues() {
+      stop = true;
+      a.Close();
+      b.Close();
+    }
+  } close_queues{full, recycled, stop};
+
   std::array<int64_t, kCanonicalFieldCount> flag_counts{};
-  const size_t width = header.size();
-  while (true) {
-    auto more = csv.Next(record);
-    if (!more.ok()) return in_file(more.status());
-    if (!*more) break;
-    // Spreadsheets pad rows with empty trailing cells; anything else is a broken row.
-    while (record.fields.size() > width && Trim(record.fields.back()).empty()) {
-      record.fields.pop_back();
-    }
-    if (record.fields.size() != width) {
-      return Status::DataError(file + ": line " + std::to_string(record.line) + ": the row has " +
-                               std::to_string(record.fields.size()) + " fields but the header has " +
-                               std::to_string(width) + " (an unquoted delimiter or a missing cell?)");
-    }
-    ++report.rows;
-    new_record.row_number = report.rows;
-    new_record.line_number = record.line;
-    EncodeJsonArray(record.fields, new_record.raw_json);
-    parser.Parse(record.fields, report.rows, new_record);
-    if (!new_record.flags.empty()) {
-      ++report.flagged_rows;
-      for (const FieldFlag& flag : new_record.flags) {
-        if (auto field = ParseCanonicalField(flag.field)) ++flag_counts[static_cast<size_t>(*field)];
+  while (std::optional<std::unique_ptr<RowBatch>> batch = full.Pop()) {
+    RowBatch& rows = **batch;
+    for (size_t k = 0; k < rows.size; ++k) {
+      const NewRecord& new_record = rows.records[k];
+      if (!new_record.flags.empty()) {
+        ++report.flagged_rows;
+        for (const FieldFlag& flag : new_record.flags) {
+          if (auto field = ParseCanonicalField(flag.field)) {
+            ++flag_counts[static_cast<size_t>(*field)];
+          }
+        }
       }
+      if (Status status = writer->Add(new_record); !status.ok()) return in_file(status);
     }
-    if (Status status = writer->Add(new_record); !status.ok()) {
-      return status.WithContext(file + ": line " + std::to_string(record.line));
-    }
-    if (request.progress && (report.rows & 0x3FF) == 0) {
-      request.progress(text->bytes_read(), text->file_size(), report.rows);
-    }
+    report.rows += static_cast<int64_t>(rows.size);
+    if (!rows.error.ok()) return in_file(rows.error);
+    if (request.progress) request.progress(rows.bytes_read, text->file_size(), report.rows);
+    rows.size = 0;
+    (void)recycled.Push(std::move(*batch));
   }
+  worker.join();
   if (request.progress) request.progress(text->file_size(), text->file_size(), report.rows);
 
-  RECKON_ASSIGN_OR_RETURN(std::optional<DuplicateRecordId> duplicate,
-                          writer->FindDuplicateRecordId());
-  if (duplicate) {
-    return Status::DataError(file + ": line " + std::to_string(duplicate->second_line) +
-                             ": record_id '" + duplicate->record_id + "' is already used on line " +
-                             std::to_string(duplicate->first_line) +
-                             "; record ids must be unique within a list");
-  }
   report.sha256 = text->sha256();
   RECKON_ASSIGN_OR_RETURN(std::vector<ImportInfo> earlier,
                           store.FindImports(writer->source_id(), report.sha256));
@@ -231,7 +212,9 @@ Result<ImportReport> ImportList(Store& store, const ImportRequest& request) {
                                  std::to_string(info.row_count) +
                                  " rows; pass --force to import it again");
   }
-  RECKON_RETURN_IF_ERROR(writer->Commit(report.sha256, text->file_size()));
+  if (Status status = writer->Commit(report.sha256, text->file_size()); !status.ok()) {
+    return in_file(status);
+  }
   for (size_t f = 0; f < kCanonicalFieldCount; ++f) {
     if (flag_counts[f] == 0) continue;
     report.flags_by_field.emplace_back(CanonicalFieldName(static_cast<CanonicalField>(f)),

@@ -102,13 +102,6 @@ struct NewImport {
   bool forced = false;
 };
 
-// Two rows of one import that carry the same record_id.
-struct DuplicateRecordId {
-  std::string record_id;
-  int64_t first_line = 0;
-  int64_t second_line = 0;
-};
-
 struct ImportInfo {
   int64_t id = 0;
   int64_t source_id = 0;

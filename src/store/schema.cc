@@ -65,7 +65,8 @@ CREATE TABLE records (
   notes                TEXT,
   flag_count           INTEGER NOT NULL DEFAULT 0
 );
-CREATE INDEX records_by_import ON records (import_id, row_number);
+-- record_id is the source's own identifier: unique within one import.
+CREATE UNIQUE INDEX records_by_record_id ON records (import_id, record_id);
 CREATE TABLE record_flags (
   record_pk INTEGER NOT NULL REFERENCES records (record_pk),
   field     TEXT NOT NULL,

@@ -2,6 +2,8 @@
 
 #include <sys/stat.h>
 
+#include <mutex>
+
 namespace reckon {
 
 void SqliteStatement::BindText(int index, std::string_view value, bool empty_is_null) {
@@ -11,6 +13,14 @@ void SqliteStatement::BindText(int index, std::string_view value, bool empty_is_
   }
   sqlite3_bind_text(stmt_.get(), index, value.data(), static_cast<int>(value.size()),
                     SQLITE_TRANSIENT);
+}
+
+void SqliteStatement::BindTextNoCopy(int index, std::string_view value, bool empty_is_null) {
+  if (empty_is_null && value.empty()) {
+    sqlite3_bind_null(stmt_.get(), index);
+    return;
+  }
+  sqlite3_bind_text(stmt_.get(), index, value.data(), static_cast<int>(value.size()), SQLITE_STATIC);
 }
 
 void SqliteStatement::BindInt(int index, int64_t value) {
@@ -32,16 +42,21 @@ Result<bool> SqliteStatement::Step() {
   if (rc == SQLITE_ROW) return true;
   if (rc == SQLITE_DONE) return false;
   sqlite3* db = sqlite3_db_handle(stmt_.get());
+  const int extended = sqlite3_extended_errcode(db);
+  if (extended == SQLITE_CONSTRAINT_UNIQUE || extended == SQLITE_CONSTRAINT_PRIMARYKEY) {
+    return Status::AlreadyExists(std::string("database constraint: ") + sqlite3_errmsg(db));
+  }
   return Status::IoError(std::string("database error: ") + sqlite3_errmsg(db));
 }
 
 Status SqliteStatement::Run() {
   while (true) {
-    RECKON_ASSIGN_OR_RETURN(bool has_row, Step());
-    if (!has_row) break;
+    auto has_row = Step();
+    if (!has_row.ok() || !*has_row) {
+      Reset();  // also after an error, so the statement can run again
+      return has_row.status();
+    }
   }
-  Reset();
-  return Status::Ok();
 }
 
 void SqliteStatement::Reset() {
@@ -70,13 +85,18 @@ std::optional<int> SqliteStatement::ColumnOptionalInt(int column) const {
 }
 
 Result<SqliteDatabase> SqliteDatabase::Open(const std::string& path, bool create) {
+  // Memory statistics take a global mutex on every allocation; we never read them.
+  static std::once_flag configure_once;
+  std::call_once(configure_once, [] { sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0); });
   struct stat info {};
   if (!create && ::stat(path.c_str(), &info) != 0) {
     return Status::NotFound("case file " + path + " does not exist (create it with `reckon init " +
                             path + "`)");
   }
   sqlite3* raw = nullptr;
-  const int flags = SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0);
+  // NOMUTEX: a connection is used by one thread only (see Store's contract).
+  const int flags =
+      SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
   const int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
   SqliteDatabase db;
   db.db_.reset(raw);

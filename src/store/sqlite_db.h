@@ -31,6 +31,9 @@ class SqliteStatement {
   // Binding: index is 1-based as in SQLite. Empty strings bind as NULL when
   // `empty_is_null` so that "not given" is one thing in the database.
   void BindText(int index, std::string_view value, bool empty_is_null = false);
+  // Like BindText, but SQLite does not copy: `value` must outlive the next
+  // Step/Run. For the import hot path.
+  void BindTextNoCopy(int index, std::string_view value, bool empty_is_null = false);
   void BindInt(int index, int64_t value);
   void BindOptionalInt(int index, std::optional<int> value);
   void BindNull(int index);

@@ -22,13 +22,14 @@
 namespace reckon {
 
 // Receives the records of one import inside a single transaction. Destroying
-// an uncommitted writer rolls everything back.
+// an uncommitted writer rolls everything back. Records may be buffered: an
+// error can surface on a later Add or on Commit, and its message names the
+// line of the record at fault. A record_id used twice within one import is a
+// DataError naming both lines.
 class ImportWriter {
  public:
   virtual ~ImportWriter() = default;
   virtual Status Add(const NewRecord& record) = 0;
-  // The first record_id used twice in this import, if any.
-  virtual Result<std::optional<DuplicateRecordId>> FindDuplicateRecordId() = 0;
   // Records the file's hash and row count and commits the transaction.
   virtual Status Commit(const std::string& file_sha256, int64_t file_size) = 0;
   // The import's id and its source's id (valid before commit).
