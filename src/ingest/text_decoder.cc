@@ -241,7 +241,24 @@ DetectedEncoding DetectEncoding(std::string_view head) {
   }
   if (probe >= 4 && odd_nul * 4 > probe / 2 && even_nul == 0) return {TextEncoding::kUtf16Le, 0, false};
   if (probe >= 4 && even_nul * 4 > probe / 2 && odd_nul == 0) return {TextEncoding::kUtf16Be, 0, false};
-  if (!ScanUtf8(head, /*last=*/false).error) return {TextEncoding::kUtf8, 0, false};
+  // Valid multi-byte UTF-8 sequences are strong evidence of UTF-8: a file
+  // that has them and also a bad byte is UTF-8 with a corrupt byte (the
+  // decoder then reports its line), not Windows-1256 to be turned into
+  // mojibake. High bytes without any valid sequence mean Windows-1256.
+  size_t valid_multibyte = 0;
+  size_t invalid = 0;
+  for (size_t i = 0; i < head.size();) {
+    const Utf8Scan scan = ScanUtf8(head.substr(i), /*last=*/false);
+    const std::string_view good = head.substr(i, scan.valid_length);
+    valid_multibyte += static_cast<size_t>(
+        std::count_if(good.begin(), good.end(), [](char c) {
+          return (static_cast<unsigned char>(c) & 0xC0) == 0xC0;
+        }));
+    if (!scan.error) break;
+    ++invalid;
+    i += scan.valid_length + 1;
+  }
+  if (invalid == 0 || valid_multibyte >= invalid) return {TextEncoding::kUtf8, 0, false};
   return {TextEncoding::kWindows1256, 0, false};
 }
 

@@ -137,8 +137,7 @@ ParsedAge ParseAge(std::string_view value) {
     return result;
   }
   // Decimal ages ("2.5"): whole years.
-  if (tokens.size() == 1 && v.find('.') != std::string::npos) {
-    const auto parts = Split(v, '.');
+  if (const auto parts = Split(v, '.'); parts.size() == 2) {
     if (parts.size() == 2) {
       if (auto whole = ToInt(parts[0]); whole && ToInt(parts[1])) {
         if (out_of_range(*whole)) return result;
@@ -289,7 +288,8 @@ ParsedDate ParseDate(std::string_view value, DateOrder order) {
       break;
     }
   }
-  const std::vector<std::string_view> tokens = Tokens(v, " \t/-.,،");
+  // Canonical() already turned the Arabic comma into ','.
+  const std::vector<std::string_view> tokens = Tokens(v, " \t/-.,");
   std::vector<std::string_view> numbers;
   for (auto token : tokens) {
     if (IsDigit(token[0])) {
