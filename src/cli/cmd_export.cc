@@ -37,11 +37,26 @@ int ExportRecords(Store& store, const Options& options) {
     const RecordFields& f = r.fields;
     std::string flagged;
     for (const FieldFlag& flag : r.flags) flagged += (flagged.empty() ? "" : ";") + flag.field;
-    row = {f.record_id,   f.full_name,  f.given_name,     f.father_name, f.grandfather_name,
-           f.family_name, f.mother_name, f.sex,           AgeText(f),    f.birth_date,
-           f.death_date,  f.locality,   f.district,       f.governorate, f.cause,
-           f.notes,       r.source,     std::to_string(r.row_number),
-           std::to_string(r.line_number), flagged};
+    row = {f.record_id,
+           f.full_name,
+           f.given_name,
+           f.father_name,
+           f.grandfather_name,
+           f.family_name,
+           f.mother_name,
+           f.sex,
+           AgeText(f),
+           f.birth_date,
+           f.death_date,
+           f.locality,
+           f.district,
+           f.governorate,
+           f.cause,
+           f.notes,
+           r.source,
+           std::to_string(r.row_number),
+           std::to_string(r.line_number),
+           flagged};
     writer.WriteRow(row);
     ++count;
     return Status::Ok();
@@ -61,8 +76,8 @@ int ExportRecords(Store& store, const Options& options) {
 
 int Run(const Options& options) {
   if (options.what != "records") {
-    return ReportError(Status::InvalidArgument("unknown export '" + options.what +
-                                               "' (known: records)"));
+    return ReportError(
+        Status::InvalidArgument("unknown export '" + options.what + "' (known: records)"));
   }
   auto store = OpenSqliteStore(options.case_path, OpenMode::kOpenExisting);
   if (!store.ok()) return ReportError(store.status());

@@ -31,9 +31,9 @@ int Run(const Options& options) {
   if (!options.encoding.empty()) {
     request.encoding = ParseEncodingName(options.encoding);
     if (!request.encoding) {
-      return ReportError(Status::InvalidArgument(
-          "unknown encoding '" + options.encoding +
-          "' (known: utf-8, utf-16, utf-16le, utf-16be, windows-1256)"));
+      return ReportError(
+          Status::InvalidArgument("unknown encoding '" + options.encoding +
+                                  "' (known: utf-8, utf-16, utf-16le, utf-16be, windows-1256)"));
     }
   }
   if (!options.kind.empty()) {
@@ -86,7 +86,8 @@ int Run(const Options& options) {
 
 Command RegisterImport(CLI::App& root) {
   auto options = std::make_shared<Options>();
-  CLI::App* app = root.add_subcommand("import", "Import a list (CSV) into a case as one transaction");
+  CLI::App* app =
+      root.add_subcommand("import", "Import a list (CSV) into a case as one transaction");
   app->add_option("CASE", options->case_path, "Case file")->required();
   app->add_option("FILE", options->file, "CSV file (UTF-8, UTF-16 with BOM, or windows-1256)")
       ->required();

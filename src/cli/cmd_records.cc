@@ -19,7 +19,8 @@ struct Options {
 std::string DisplayName(const RecordFields& f) {
   if (!f.full_name.empty()) return f.full_name;
   std::string name;
-  for (const std::string* part : {&f.given_name, &f.father_name, &f.grandfather_name, &f.family_name}) {
+  for (const std::string* part :
+       {&f.given_name, &f.father_name, &f.grandfather_name, &f.family_name}) {
     if (part->empty()) continue;
     if (!name.empty()) name += " ";
     name += *part;
@@ -38,8 +39,8 @@ int Run(const Options& options) {
   RecordFilter filter;
   if (!options.source.empty()) filter.source = options.source;
   if (options.limit > 0) filter.limit = options.limit;
-  TablePrinter table({"source", "row", "record_id", "name", "sex", "age", "death_date", "place",
-                      "flagged"});
+  TablePrinter table(
+      {"source", "row", "record_id", "name", "sex", "age", "death_date", "place", "flagged"});
   int64_t shown = 0;
   Status status = (*store)->ScanRecords(filter, [&](const StoredRecord& r) {
     const RecordFields& f = r.fields;

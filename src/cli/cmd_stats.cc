@@ -1,9 +1,8 @@
 // reckon stats CASE [--json] — records per source and the state of each field.
-#include <nlohmann/json.hpp>
-
 #include <iomanip>
 #include <iostream>
 #include <memory>
+#include <nlohmann/json.hpp>
 
 #include "cli/command.h"
 #include "cli/table_printer.h"
@@ -48,8 +47,8 @@ void PrintJson(const CaseStats& stats) {
 }
 
 void PrintText(const CaseStats& stats) {
-  std::cout << stats.records << " records from " << stats.sources << " sources in "
-            << stats.imports << " imports\n\n";
+  std::cout << stats.records << " records from " << stats.sources << " sources in " << stats.imports
+            << " imports\n\n";
   TablePrinter sources({"source", "kind", "derived from", "imports", "records", "flagged records"});
   for (const SourceStats& s : stats.by_source) {
     sources.AddRow({s.source, std::string(SourceKindName(s.kind)), s.derived_from.value_or(""),

@@ -7,7 +7,6 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
-
 #include <functional>
 #include <string>
 #include <vector>
@@ -35,5 +34,7 @@ Command RegisterSources(CLI::App& root);
 Command RegisterRecords(CLI::App& root);
 Command RegisterExport(CLI::App& root);
 Command RegisterStats(CLI::App& root);
+Command RegisterSimulate(CLI::App& root);
+Command RegisterNames(CLI::App& root);
 
 }  // namespace reckon::cli

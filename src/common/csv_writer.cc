@@ -3,8 +3,8 @@
 namespace reckon {
 
 void CsvWriter::WriteField(std::string_view field) {
-  const bool needs_quotes = field.find_first_of(std::string{'"', '\r', '\n', delimiter_}) !=
-                            std::string_view::npos;
+  const bool needs_quotes =
+      field.find_first_of(std::string{'"', '\r', '\n', delimiter_}) != std::string_view::npos;
   if (!needs_quotes) {
     out_ << field;
     return;

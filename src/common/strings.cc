@@ -11,7 +11,8 @@ size_t LeadingSpaceLength(std::string_view s) {
   const auto c0 = static_cast<unsigned char>(s[0]);
   if (c0 == ' ' || c0 == '\t' || c0 == '\r' || c0 == '\n') return 1;
   if (s.size() >= 2 && c0 == 0xC2 && static_cast<unsigned char>(s[1]) == 0xA0) return 2;  // NBSP
-  if (s.size() >= 2 && c0 == 0xD8 && static_cast<unsigned char>(s[1]) == 0x9C) return 2;  // U+061C ALM
+  if (s.size() >= 2 && c0 == 0xD8 && static_cast<unsigned char>(s[1]) == 0x9C)
+    return 2;  // U+061C ALM
   if (s.size() >= 3 && c0 == 0xE2 && static_cast<unsigned char>(s[1]) == 0x80) {
     const auto c2 = static_cast<unsigned char>(s[2]);
     if (c2 == 0x8E || c2 == 0x8F) return 3;  // LRM, RLM
@@ -110,7 +111,8 @@ bool IsValidUtf8(std::string_view s) {
       if ((cc & 0xC0) != 0x80) return false;
       cp = (cp << 6) | (cc & 0x3Fu);
     }
-    if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000)) return false;
+    if ((len == 2 && cp < 0x80) || (len == 3 && cp < 0x800) || (len == 4 && cp < 0x10000))
+      return false;
     if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return false;
     i += len;
   }

@@ -118,8 +118,8 @@ Result<ResolvedColumns> ResolveColumns(const std::vector<std::string>& header,
     auto& slot = resolved.column_of_field[static_cast<size_t>(field)];
     if (slot && *slot != column) {
       return Status::DataError(why + ": field " + std::string(CanonicalFieldName(field)) +
-                               " would come from both column '" + header[*slot] +
-                               "' and column '" + header[column] + "' of " + file_label);
+                               " would come from both column '" + header[*slot] + "' and column '" +
+                               header[column] + "' of " + file_label);
     }
     slot = column;
     used[column] = true;
@@ -138,8 +138,9 @@ Result<ResolvedColumns> ResolveColumns(const std::vector<std::string>& header,
       const std::string where =
           "mapping file " + mapping->path + ", line " + std::to_string(entry.line);
       if (!column) {
-        return Status::DataError(where + ": column '" + entry.column + "' is not in the header of " +
-                                 file_label + " (its columns are: " + QuoteList(header) + ")");
+        return Status::DataError(where + ": column '" + entry.column +
+                                 "' is not in the header of " + file_label +
+                                 " (its columns are: " + QuoteList(header) + ")");
       }
       RECKON_RETURN_IF_ERROR(assign(entry.field, *column, where));
       mapped_fields[static_cast<size_t>(entry.field)] = true;

@@ -53,7 +53,7 @@ enum class DateOrder { kDayMonthYear, kMonthDayYear, kYearMonthDay };
 struct MappingEntry {
   std::string column;  // header text as it appears in the file (trimmed)
   CanonicalField field = CanonicalField::kNotes;
-  int line = 0;        // line in the mapping file, for error messages
+  int line = 0;  // line in the mapping file, for error messages
 };
 
 struct ColumnMapping {

@@ -83,8 +83,9 @@ Result<bool> CsvReader::Next(CsvRecord& record) {
           line_ += std::count(run.begin(), run.end(), '\n');
           field_data_.append(run);
           if (field_data_.size() - field_start > kMaxFieldBytes) {
-            return Error(quote_line, "a quoted field starting here is longer than 1 MiB "
-                                     "(an unterminated quote?)");
+            return Error(quote_line,
+                         "a quoted field starting here is longer than 1 MiB "
+                         "(an unterminated quote?)");
           }
           pos_ = run_end;
           if (quote == std::string::npos) continue;

@@ -50,8 +50,8 @@ class CsvReader {
   size_t pos_ = 0;
   bool eof_ = false;
   int64_t line_ = 1;
-  std::string field_data_;           // the current record's unescaped field bytes
-  std::vector<size_t> field_ends_;   // end offset of each field in field_data_
+  std::string field_data_;          // the current record's unescaped field bytes
+  std::vector<size_t> field_ends_;  // end offset of each field in field_data_
 };
 
 // The delimiter that splits `first_line_text` best; exposed for tests.

@@ -55,7 +55,8 @@ TEST(CsvReaderTest, SimpleRowsWithAndWithoutFinalNewline) {
 TEST(CsvReaderTest, QuotedFieldsWithDelimitersNewlinesAndDoubledQuotes) {
   Parsed p = ParseAll("name,note\n\"Nasser, Rami\",\"said \"\"no\"\"\nthen left\"\nx,\"\"\n");
   ASSERT_TRUE(p.status.ok()) << p.status.message();
-  EXPECT_EQ(p.rows, (Rows{{"name", "note"}, {"Nasser, Rami", "said \"no\"\nthen left"}, {"x", ""}}));
+  EXPECT_EQ(p.rows,
+            (Rows{{"name", "note"}, {"Nasser, Rami", "said \"no\"\nthen left"}, {"x", ""}}));
   EXPECT_EQ(p.lines, (std::vector<int64_t>{1, 2, 4}));
 }
 

@@ -5,7 +5,6 @@
 #include <thread>
 
 #include "common/bounded_queue.h"
-
 #include "common/strings.h"
 #include "ingest/column_mapping.h"
 #include "ingest/csv_reader.h"
@@ -40,8 +39,8 @@ struct RowBatch {
 
 // The parsing thread: fills batches until the end of the file, an error (sent
 // in the last batch) or `stop`.
-void ParseRows(CsvReader& csv, const RowParser& parser, size_t width,
-               const FileTextSource& text, BoundedQueue<std::unique_ptr<RowBatch>>& full,
+void ParseRows(CsvReader& csv, const RowParser& parser, size_t width, const FileTextSource& text,
+               BoundedQueue<std::unique_ptr<RowBatch>>& full,
                BoundedQueue<std::unique_ptr<RowBatch>>& recycled, const std::atomic<bool>& stop) {
   CsvRecord record;
   int64_t row_number = 0;
@@ -66,10 +65,10 @@ void ParseRows(CsvReader& csv, const RowParser& parser, size_t width,
         record.fields.pop_back();
       }
       if (record.fields.size() != width) {
-        batch->error = Status::DataError(
-            "line " + std::to_string(record.line) + ": the row has " +
-            std::to_string(record.fields.size()) + " fields but the header has " +
-            std::to_string(width) + " (an unquoted delimiter or a missing cell?)");
+        batch->error = Status::DataError("line " + std::to_string(record.line) + ": the row has " +
+                                         std::to_string(record.fields.size()) +
+                                         " fields but the header has " + std::to_string(width) +
+                                         " (an unquoted delimiter or a missing cell?)");
         done = true;
         break;
       }
@@ -205,12 +204,11 @@ Result<ImportReport> ImportList(Store& store, const ImportRequest& request) {
   // only imports other than this one count.
   for (const ImportInfo& info : earlier) {
     if (info.id == report.import_id || request.force) continue;
-    return Status::AlreadyExists(file + " (SHA-256 " + report.sha256.substr(0, 12) +
-                                 "...) was already imported into source '" + request.source_name +
-                                 "' on " + info.imported_at + " as import #" +
-                                 std::to_string(info.id) + " with " +
-                                 std::to_string(info.row_count) +
-                                 " rows; pass --force to import it again");
+    return Status::AlreadyExists(
+        file + " (SHA-256 " + report.sha256.substr(0, 12) +
+        "...) was already imported into source '" + request.source_name + "' on " +
+        info.imported_at + " as import #" + std::to_string(info.id) + " with " +
+        std::to_string(info.row_count) + " rows; pass --force to import it again");
   }
   if (Status status = writer->Commit(report.sha256, text->file_size()); !status.ok()) {
     return in_file(status);

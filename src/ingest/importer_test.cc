@@ -64,10 +64,11 @@ class ImporterTest : public ::testing::Test {
   std::vector<StoredRecord> Records() {
     std::vector<StoredRecord> records;
     EXPECT_TRUE(store_
-                    ->ScanRecords({}, [&](const StoredRecord& r) {
-                      records.push_back(r);
-                      return Status::Ok();
-                    })
+                    ->ScanRecords({},
+                                  [&](const StoredRecord& r) {
+                                    records.push_back(r);
+                                    return Status::Ok();
+                                  })
                     .ok());
     return records;
   }
@@ -111,8 +112,7 @@ TEST_F(ImporterTest, Utf16LittleAndBigEndianWithBom) {
   ASSERT_TRUE(le.ok()) << le.status().message();
   EXPECT_EQ(le->encoding, "UTF-16LE (BOM)");
   ExpectArabicRecords();
-  auto be = Import(Write("be.csv", Encode("\uFEFF" + std::string(kArabicList), "UTF-16BE")),
-                   "S");
+  auto be = Import(Write("be.csv", Encode("\uFEFF" + std::string(kArabicList), "UTF-16BE")), "S");
   ASSERT_TRUE(be.ok()) << be.status().message();
   EXPECT_EQ(be->encoding, "UTF-16BE (BOM)");
 }
@@ -194,9 +194,8 @@ TEST_F(ImporterTest, BrokenFileLeavesCaseUnchanged) {
   // Enough rows that several batches are stored before the broken row.
   std::string big = "record_id,full_name\n";
   for (int i = 0; i < 5000; ++i) big += "X" + std::to_string(i) + ",محمد\n";
-  for (const std::string& broken :
-       {big + "Y1,\"unterminated\n", big + "Y2,a,b\n", big + "X17,again\n",
-        big + "Y3,\xE3\xCD\n"}) {
+  for (const std::string& broken : {big + "Y1,\"unterminated\n", big + "Y2,a,b\n",
+                                    big + "X17,again\n", big + "Y3,\xE3\xCD\n"}) {
     auto report = Import(Write("broken.csv", broken));
     ASSERT_FALSE(report.ok());
     EXPECT_NE(report.status().message().find("broken.csv"), std::string::npos)

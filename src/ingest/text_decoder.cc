@@ -27,8 +27,8 @@ std::string HexBytes(std::string_view bytes) {
 // Length of the longest prefix of `s` that is valid UTF-8 and, if `complete`
 // is false, how many trailing bytes form an incomplete but so-far-valid sequence.
 struct Utf8Scan {
-  size_t valid_length = 0;   // bytes that decode cleanly
-  bool error = false;        // an invalid sequence starts at valid_length
+  size_t valid_length = 0;  // bytes that decode cleanly
+  bool error = false;       // an invalid sequence starts at valid_length
 };
 
 Utf8Scan ScanUtf8(std::string_view s, bool last) {
@@ -120,8 +120,8 @@ class IcuDecoder final : public TextDecoder {
     while (true) {
       UChar* target = utf16.data();
       UErrorCode error = U_ZERO_ERROR;
-      ucnv_toUnicode(converter_.get(), &target, utf16.data() + utf16.size(), &source,
-                     source_limit, nullptr, last, &error);
+      ucnv_toUnicode(converter_.get(), &target, utf16.data() + utf16.size(), &source, source_limit,
+                     nullptr, last, &error);
       const size_t produced = static_cast<size_t>(target - utf16.data());
       const size_t before = out.size();
       AppendUtf8(utf16.data(), produced, out);
@@ -132,12 +132,12 @@ class IcuDecoder final : public TextDecoder {
         int8_t bad_length = sizeof bad;
         UErrorCode ignored = U_ZERO_ERROR;
         ucnv_getInvalidChars(converter_.get(), bad, &bad_length, &ignored);
-        return Status::DataError(
-            "line " + std::to_string(lines_ + 1) + ": invalid bytes " +
-            HexBytes(std::string_view(bad, static_cast<size_t>(bad_length))) + " for " +
-            std::string(EncodingName(encoding_)) +
-            (error == U_TRUNCATED_CHAR_FOUND ? " (the file ends in the middle of a character)"
-                                             : ""));
+        return Status::DataError("line " + std::to_string(lines_ + 1) + ": invalid bytes " +
+                                 HexBytes(std::string_view(bad, static_cast<size_t>(bad_length))) +
+                                 " for " + std::string(EncodingName(encoding_)) +
+                                 (error == U_TRUNCATED_CHAR_FOUND
+                                      ? " (the file ends in the middle of a character)"
+                                      : ""));
       }
       return Status::Ok();
     }
@@ -239,8 +239,10 @@ DetectedEncoding DetectEncoding(std::string_view head) {
   for (size_t i = 0; i < probe; ++i) {
     if (head[i] == '\0') ++(i % 2 == 0 ? even_nul : odd_nul);
   }
-  if (probe >= 4 && odd_nul * 4 > probe / 2 && even_nul == 0) return {TextEncoding::kUtf16Le, 0, false};
-  if (probe >= 4 && even_nul * 4 > probe / 2 && odd_nul == 0) return {TextEncoding::kUtf16Be, 0, false};
+  if (probe >= 4 && odd_nul * 4 > probe / 2 && even_nul == 0)
+    return {TextEncoding::kUtf16Le, 0, false};
+  if (probe >= 4 && even_nul * 4 > probe / 2 && odd_nul == 0)
+    return {TextEncoding::kUtf16Be, 0, false};
   // Valid multi-byte UTF-8 sequences are strong evidence of UTF-8: a file
   // that has them and also a bad byte is UTF-8 with a corrupt byte (the
   // decoder then reports its line), not Windows-1256 to be turned into
@@ -250,10 +252,9 @@ DetectedEncoding DetectEncoding(std::string_view head) {
   for (size_t i = 0; i < head.size();) {
     const Utf8Scan scan = ScanUtf8(head.substr(i), /*last=*/false);
     const std::string_view good = head.substr(i, scan.valid_length);
-    valid_multibyte += static_cast<size_t>(
-        std::count_if(good.begin(), good.end(), [](char c) {
-          return (static_cast<unsigned char>(c) & 0xC0) == 0xC0;
-        }));
+    valid_multibyte += static_cast<size_t>(std::count_if(good.begin(), good.end(), [](char c) {
+      return (static_cast<unsigned char>(c) & 0xC0) == 0xC0;
+    }));
     if (!scan.error) break;
     ++invalid;
     i += scan.valid_length + 1;
@@ -263,7 +264,8 @@ DetectedEncoding DetectEncoding(std::string_view head) {
 }
 
 Result<std::unique_ptr<TextDecoder>> TextDecoder::Create(TextEncoding encoding) {
-  if (encoding == TextEncoding::kUtf8) return std::unique_ptr<TextDecoder>(std::make_unique<Utf8Decoder>());
+  if (encoding == TextEncoding::kUtf8)
+    return std::unique_ptr<TextDecoder>(std::make_unique<Utf8Decoder>());
   const char* icu_name = encoding == TextEncoding::kUtf16Le   ? "UTF-16LE"
                          : encoding == TextEncoding::kUtf16Be ? "UTF-16BE"
                                                               : "windows-1256";

@@ -29,8 +29,8 @@ std::optional<TextEncoding> ParseEncodingName(std::string_view name);
 
 struct DetectedEncoding {
   TextEncoding encoding = TextEncoding::kUtf8;
-  size_t bom_length = 0;    // bytes of byte-order mark to skip
-  bool from_bom = false;    // true when a BOM decided it
+  size_t bom_length = 0;  // bytes of byte-order mark to skip
+  bool from_bom = false;  // true when a BOM decided it
 };
 
 // Guesses the encoding from the first bytes of a file (ideally 64 KiB):

@@ -14,7 +14,8 @@ Result<std::string> DecodeAll(TextEncoding encoding, const std::string& bytes, s
   std::string out;
   for (size_t pos = 0; pos < bytes.size(); pos += piece) {
     const bool last = pos + piece >= bytes.size();
-    RECKON_RETURN_IF_ERROR((*decoder)->Decode(std::string_view(bytes).substr(pos, piece), last, out));
+    RECKON_RETURN_IF_ERROR(
+        (*decoder)->Decode(std::string_view(bytes).substr(pos, piece), last, out));
   }
   if (bytes.empty()) RECKON_RETURN_IF_ERROR((*decoder)->Decode("", true, out));
   return out;
@@ -23,8 +24,16 @@ Result<std::string> DecodeAll(TextEncoding encoding, const std::string& bytes, s
 // "محمد,34\n" in Windows-1256: م=0xE3 ح=0xCD م=0xE3 د=0xCF.
 const std::string kCp1256 = "\xE3\xCD\xE3\xCF,34\n";
 // The same text in UTF-16LE and UTF-16BE.
-const std::string kUtf16Le = std::string("\x45\x06\x2D\x06\x45\x06\x2F\x06,\0" "3\0" "4\0\n\0", 16);
-const std::string kUtf16Be = std::string("\x06\x45\x06\x2D\x06\x45\x06\x2F\0,\0" "3\0" "4\0\n", 16);
+const std::string kUtf16Le = std::string(
+    "\x45\x06\x2D\x06\x45\x06\x2F\x06,\0"
+    "3\0"
+    "4\0\n\0",
+    16);
+const std::string kUtf16Be = std::string(
+    "\x06\x45\x06\x2D\x06\x45\x06\x2F\0,\0"
+    "3\0"
+    "4\0\n",
+    16);
 
 TEST(TextDecoderTest, Utf8SplitAcrossPieces) {
   for (size_t piece = 1; piece < 6; ++piece) {
@@ -71,7 +80,11 @@ TEST(TextDecoderTest, Utf16SurrogatePairs) {
 }
 
 TEST(TextDecoderTest, Utf16UnpairedSurrogateIsAnError) {
-  auto out = DecodeAll(TextEncoding::kUtf16Le, std::string("a\0\n\0\x00\xDC" "b\0", 8), 8);
+  auto out = DecodeAll(TextEncoding::kUtf16Le,
+                       std::string("a\0\n\0\x00\xDC"
+                                   "b\0",
+                                   8),
+                       8);
   ASSERT_FALSE(out.ok());
   EXPECT_NE(out.status().message().find("line 2"), std::string::npos) << out.status().message();
 }

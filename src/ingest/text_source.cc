@@ -21,8 +21,8 @@ Result<bool> StringTextSource::Read(std::string& chunk) {
   return true;
 }
 
-Result<std::unique_ptr<FileTextSource>> FileTextSource::Open(
-    const std::string& path, std::optional<TextEncoding> encoding) {
+Result<std::unique_ptr<FileTextSource>> FileTextSource::Open(const std::string& path,
+                                                             std::optional<TextEncoding> encoding) {
   struct stat info {};
   if (::stat(path.c_str(), &info) != 0) {
     return Status::NotFound("cannot read " + path + ": " + std::strerror(errno));

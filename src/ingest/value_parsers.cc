@@ -106,8 +106,8 @@ ParsedAge ParseAge(std::string_view value) {
   auto out_of_range = [&](int n) {
     if (n < 0 || n > kMaxAge) {
       result = {};
-      result.problem = "age " + std::to_string(n) + " is out of range (0-" +
-                       std::to_string(kMaxAge) + ")";
+      result.problem =
+          "age " + std::to_string(n) + " is out of range (0-" + std::to_string(kMaxAge) + ")";
       return true;
     }
     return false;
@@ -128,9 +128,10 @@ ParsedAge ParseAge(std::string_view value) {
   }
   // "6 months", "10 days": under a year.
   if (numbers.size() == 1 && !words.empty() &&
-      all_words_in({"m", "mo", "month", "months", "شهر", "شهور", "أشهر", "اشهر", "d", "day",
-                    "days", "يوم", "أيام", "ايام", "week", "weeks", "أسبوع", "أسابيع"})) {
-    const bool days_or_weeks = !all_words_in({"m", "mo", "month", "months", "شهر", "شهور", "أشهر", "اشهر"});
+      all_words_in({"m", "mo", "month", "months", "شهر", "شهور", "أشهر", "اشهر", "d", "day", "days",
+                    "يوم", "أيام", "ايام", "week", "weeks", "أسبوع", "أسابيع"})) {
+    const bool days_or_weeks =
+        !all_words_in({"m", "mo", "month", "months", "شهر", "شهور", "أشهر", "اشهر"});
     const int years = days_or_weeks ? 0 : numbers[0] / 12;
     if (out_of_range(years)) return result;
     result.age = result.min = result.max = years;
@@ -150,10 +151,12 @@ ParsedAge ParseAge(std::string_view value) {
   {
     std::string band = v;
     for (std::string_view dash : {"\u2013", "\u2014", " to ", "إلى", "الى", "ـ"}) {
-      for (size_t pos; (pos = band.find(dash)) != std::string::npos;) band.replace(pos, dash.size(), "-");
+      for (size_t pos; (pos = band.find(dash)) != std::string::npos;)
+        band.replace(pos, dash.size(), "-");
     }
     for (std::string_view noise : {"من", "between", "and", "years", "سنة"}) {
-      for (size_t pos; (pos = band.find(noise)) != std::string::npos;) band.replace(pos, noise.size(), " ");
+      for (size_t pos; (pos = band.find(noise)) != std::string::npos;)
+        band.replace(pos, noise.size(), " ");
     }
     const auto band_tokens = Tokens(band, " \t-");
     const bool has_dash = band.find('-') != std::string::npos;
@@ -163,8 +166,8 @@ ParsedAge ParseAge(std::string_view value) {
       if (lo && hi) {
         if (out_of_range(*lo) || out_of_range(*hi)) return result;
         if (*lo > *hi) {
-          result.problem = "age band " + std::to_string(*lo) + "-" + std::to_string(*hi) +
-                           " runs backwards";
+          result.problem =
+              "age band " + std::to_string(*lo) + "-" + std::to_string(*hi) + " runs backwards";
           return result;
         }
         result.min = *lo;
@@ -194,8 +197,9 @@ ParsedAge ParseAge(std::string_view value) {
       return result;
     }
   }
-  result.problem = "not a recognised age (expected a number, a band like 30-39 or 60+, or a word "
-                   "like child or adult)";
+  result.problem =
+      "not a recognised age (expected a number, a band like 30-39 or 60+, or a word "
+      "like child or adult)";
   return result;
 }
 
@@ -273,15 +277,16 @@ ParsedDate ParseDate(std::string_view value, DateOrder order) {
   // Drop a time of day: "2025-03-08 00:00:00", "2025-03-08T10:00".
   if (const size_t t = v.find_first_of("t "); t != std::string::npos && t >= 8) {
     const std::string_view rest = std::string_view(v).substr(t + 1);
-    if (rest.find(':') != std::string_view::npos && rest.find_first_not_of("0123456789:. amp") == std::string_view::npos) {
+    if (rest.find(':') != std::string_view::npos &&
+        rest.find_first_not_of("0123456789:. amp") == std::string_view::npos) {
       v.resize(t);
     }
   }
   // Multi-word Arabic month names are matched before tokenising.
   std::optional<int> named_month;
-  for (std::string_view two_word : {"كانون الثاني", "كانون ثاني", "تشرين الأول", "تشرين الاول",
-                                    "تشرين أول", "تشرين الثاني", "تشرين ثاني", "كانون الأول",
-                                    "كانون الاول", "كانون أول"}) {
+  for (std::string_view two_word :
+       {"كانون الثاني", "كانون ثاني", "تشرين الأول", "تشرين الاول", "تشرين أول", "تشرين الثاني",
+        "تشرين ثاني", "كانون الأول", "كانون الاول", "كانون أول"}) {
     if (const size_t pos = v.find(two_word); pos != std::string::npos) {
       named_month = MonthFromName(two_word);
       v.replace(pos, two_word.size(), " ");
@@ -308,8 +313,9 @@ ParsedDate ParseDate(std::string_view value, DateOrder order) {
   auto as_int = [](std::string_view s) { return *ToInt(s); };
   for (auto n : numbers) {
     if (n.size() > 4) {
-      bad.problem = n.size() == 5 ? "looks like a spreadsheet serial number, not a date"
-                                  : "not a recognised date (expected e.g. 2025-03-08 or 08/03/2025)";
+      bad.problem = n.size() == 5
+                        ? "looks like a spreadsheet serial number, not a date"
+                        : "not a recognised date (expected e.g. 2025-03-08 or 08/03/2025)";
       return bad;
     }
   }
@@ -358,8 +364,9 @@ ParsedDate ParseDate(std::string_view value, DateOrder order) {
       ParsedDate date = Build(as_int(numbers[2]), second, first);
       if (!date.problem.empty() && order == DateOrder::kDayMonthYear && second > 12 &&
           first <= 12) {
-        date.problem += " (dates are read day/month/year; set @date_order = mdy in the mapping "
-                        "file if this list writes month first)";
+        date.problem +=
+            " (dates are read day/month/year; set @date_order = mdy in the mapping "
+            "file if this list writes month first)";
       }
       return date;
     }

@@ -49,10 +49,9 @@ std::string AgeText(const RecordFields& fields) {
 
 const std::vector<std::string_view>& CanonicalFieldNames() {
   static const std::vector<std::string_view> kNames = {
-      "record_id",   "full_name",  "given_name",           "father_name", "grandfather_name",
-      "family_name", "mother_name", "sex",                 "age",         "birth_date",
-      "death_date",  "locality",    "district",            "governorate", "cause",
-      "notes"};
+      "record_id",   "full_name",   "given_name", "father_name", "grandfather_name", "family_name",
+      "mother_name", "sex",         "age",        "birth_date",  "death_date",       "locality",
+      "district",    "governorate", "cause",      "notes"};
   return kNames;
 }
 

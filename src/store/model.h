@@ -12,7 +12,14 @@
 namespace reckon {
 
 // What kind of organisation or process produced a list.
-enum class SourceKind { kNgoList, kHospitalMorgue, kFieldInterviews, kMediaMonitoring, kOfficial, kOther };
+enum class SourceKind {
+  kNgoList,
+  kHospitalMorgue,
+  kFieldInterviews,
+  kMediaMonitoring,
+  kOfficial,
+  kOther
+};
 
 // Stable names used in the case file and on the command line ("ngo_list", ...).
 std::string_view SourceKindName(SourceKind kind);
@@ -48,11 +55,11 @@ struct RecordFields {
   std::string grandfather_name;
   std::string family_name;
   std::string mother_name;
-  std::string sex;  // "M", "F", or "" when unknown
-  std::optional<int> age;      // exact age in years
-  std::optional<int> age_min;  // band, inclusive; for an exact age min == max == age
-  std::optional<int> age_max;  // absent upper bound = open band ("60+", "adult")
-  std::string birth_date;      // ISO prefix: "YYYY-MM-DD", "YYYY-MM" or "YYYY"
+  std::string sex;                   // "M", "F", or "" when unknown
+  std::optional<int> age;            // exact age in years
+  std::optional<int> age_min;        // band, inclusive; for an exact age min == max == age
+  std::optional<int> age_max;        // absent upper bound = open band ("60+", "adult")
+  std::string birth_date;            // ISO prefix: "YYYY-MM-DD", "YYYY-MM" or "YYYY"
   std::string birth_date_precision;  // "day", "month", "year" or ""
   std::string death_date;
   std::string death_date_precision;
@@ -92,8 +99,8 @@ struct StoredRecord {
 };
 
 struct NewImport {
-  int64_t source_id = 0;                 // an existing source, or
-  std::optional<NewSource> new_source;   // one created in the import's transaction
+  int64_t source_id = 0;                // an existing source, or
+  std::optional<NewSource> new_source;  // one created in the import's transaction
   std::string file_name;
   std::string encoding;
   std::string delimiter;

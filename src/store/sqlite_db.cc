@@ -20,7 +20,8 @@ void SqliteStatement::BindTextNoCopy(int index, std::string_view value, bool emp
     sqlite3_bind_null(stmt_.get(), index);
     return;
   }
-  sqlite3_bind_text(stmt_.get(), index, value.data(), static_cast<int>(value.size()), SQLITE_STATIC);
+  sqlite3_bind_text(stmt_.get(), index, value.data(), static_cast<int>(value.size()),
+                    SQLITE_STATIC);
 }
 
 void SqliteStatement::BindInt(int index, int64_t value) {
@@ -95,8 +96,7 @@ Result<SqliteDatabase> SqliteDatabase::Open(const std::string& path, bool create
   }
   sqlite3* raw = nullptr;
   // NOMUTEX: a connection is used by one thread only (see Store's contract).
-  const int flags =
-      SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
+  const int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
   const int rc = sqlite3_open_v2(path.c_str(), &raw, flags, nullptr);
   SqliteDatabase db;
   db.db_.reset(raw);

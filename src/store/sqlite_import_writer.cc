@@ -57,16 +57,16 @@ void SqliteImportWriter::BindRecord(SqliteStatement& s, int first, const NewReco
   s.BindInt(i++, record.line_number);
   s.BindTextNoCopy(i++, f.record_id);
   s.BindTextNoCopy(i++, record.raw_json);
-  for (const std::string* text : {&f.full_name, &f.given_name, &f.father_name,
-                                  &f.grandfather_name, &f.family_name, &f.mother_name, &f.sex}) {
+  for (const std::string* text : {&f.full_name, &f.given_name, &f.father_name, &f.grandfather_name,
+                                  &f.family_name, &f.mother_name, &f.sex}) {
     s.BindTextNoCopy(i++, *text, /*empty_is_null=*/true);
   }
   s.BindOptionalInt(i++, f.age);
   s.BindOptionalInt(i++, f.age_min);
   s.BindOptionalInt(i++, f.age_max);
   for (const std::string* text :
-       {&f.birth_date, &f.birth_date_precision, &f.death_date, &f.death_date_precision,
-        &f.locality, &f.district, &f.governorate, &f.cause, &f.notes}) {
+       {&f.birth_date, &f.birth_date_precision, &f.death_date, &f.death_date_precision, &f.locality,
+        &f.district, &f.governorate, &f.cause, &f.notes}) {
     s.BindTextNoCopy(i++, *text, /*empty_is_null=*/true);
   }
   s.BindInt(i, static_cast<int64_t>(record.flags.size()));

@@ -7,8 +7,8 @@
 #include <utility>
 
 #include "store/schema.h"
-#include "store/sqlite_import_writer.h"
 #include "store/sqlite_db.h"
+#include "store/sqlite_import_writer.h"
 
 namespace reckon {
 namespace {

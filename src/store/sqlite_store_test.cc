@@ -139,10 +139,11 @@ TEST_F(SqliteStoreTest, CommittedImportIsScannedWithFlags) {
   EXPECT_EQ(store->FindImports(source.id, "abc").value().size(), 1u);
   std::vector<StoredRecord> seen;
   ASSERT_TRUE(store
-                  ->ScanRecords({}, [&](const StoredRecord& rec) {
-                    seen.push_back(rec);
-                    return Status::Ok();
-                  })
+                  ->ScanRecords({},
+                                [&](const StoredRecord& rec) {
+                                  seen.push_back(rec);
+                                  return Status::Ok();
+                                })
                   .ok());
   ASSERT_EQ(seen.size(), 2u);
   EXPECT_EQ(seen[0].fields.full_name, "محمد");

@@ -1,0 +1,294 @@
+#include "text/chain_compare.h"
+
+#include <algorithm>
+#include <vector>
+
+namespace reckon::text {
+namespace {
+
+constexpr int kExtraRole = 4;
+constexpr std::array<double, 4> kWeights = {0.4, 0.25, 0.1, 0.25};
+
+struct Slot {
+  TokenId id = kNoToken;
+  int role = kExtraRole;
+};
+
+// The chain's tokens given-first with their roles.
+std::vector<Slot> Slots(const NameChain& chain) {
+  std::vector<Slot> slots;
+  if (chain.given != kNoToken) slots.push_back({chain.given, 0});
+  if (chain.father != kNoToken) slots.push_back({chain.father, 1});
+  if (chain.grandfather != kNoToken) slots.push_back({chain.grandfather, 2});
+  for (TokenId id : chain.extra) slots.push_back({id, kExtraRole});
+  if (chain.family != kNoToken) slots.push_back({chain.family, 3});
+  return slots;
+}
+
+struct Candidate {
+  std::array<PositionResult, 4> positions;
+  int extra_disagreements = 0;
+  AlignmentKind kind = AlignmentKind::kPositional;
+  std::string note;
+};
+
+void Set(const TokenTable& table, PositionResult& position, TokenId a, TokenId b) {
+  position.a = a;
+  position.b = b;
+  if (a == kNoToken || b == kNoToken) {
+    position.agreement = Agreement::kMissing;
+    return;
+  }
+  position.comparison = CompareTokens(table, a, b);
+  position.agreement = position.comparison.matches() ? Agreement::kAgree : Agreement::kDisagree;
+}
+
+int Value(const Candidate& c) {
+  int value = 0;
+  for (const PositionResult& p : c.positions) {
+    if (p.agreement == Agreement::kAgree) value += 2;
+    if (p.agreement == Agreement::kDisagree) value -= 1;
+  }
+  return value - c.extra_disagreements;
+}
+
+Candidate Positional(const TokenTable& table, const NameChain& a, const NameChain& b) {
+  Candidate c;
+  Set(table, c.positions[0], a.given, b.given);
+  Set(table, c.positions[1], a.father, b.father);
+  Set(table, c.positions[2], a.grandfather, b.grandfather);
+  Set(table, c.positions[3], a.family, b.family);
+  return c;
+}
+
+// Aligns `shorter` with `longer` minus its token at `dropped`; roles follow
+// `longer`. `longer_is_a` says which side is a.
+Candidate Dropped(const TokenTable& table, const std::vector<Slot>& longer,
+                  const std::vector<Slot>& shorter, size_t dropped, bool longer_is_a) {
+  Candidate c;
+  c.kind = AlignmentKind::kDropped;
+  size_t s_idx = 0;
+  for (size_t l_idx = 0; l_idx < longer.size(); ++l_idx) {
+    const Slot& l = longer[l_idx];
+    const TokenId other = l_idx == dropped ? kNoToken : shorter[s_idx++].id;
+    if (l.role == kExtraRole) {
+      if (other != kNoToken && !CompareTokens(table, l.id, other).matches()) {
+        ++c.extra_disagreements;
+      }
+      continue;
+    }
+    PositionResult& p = c.positions[static_cast<size_t>(l.role)];
+    if (longer_is_a) {
+      Set(table, p, l.id, other);
+    } else {
+      Set(table, p, other, l.id);
+    }
+  }
+  static constexpr std::array<std::string_view, 5> kNames = {"given name", "father", "grandfather",
+                                                             "family name", "ancestor"};
+  c.note = std::string(longer_is_a ? "b" : "a") + " omits " + (longer_is_a ? "a" : "b") + "'s " +
+           std::string(kNames[static_cast<size_t>(longer[dropped].role)]);
+  return c;
+}
+
+// Two adjacent tokens of `longer` written as one token in `shorter`.
+bool Merged(const TokenTable& table, const std::vector<Slot>& longer,
+            const std::vector<Slot>& shorter, size_t first, bool longer_is_a, Candidate* out) {
+  const std::string joined = table.Info(longer[first].id).analysis.folded +
+                             table.Info(longer[first + 1].id).analysis.folded;
+  if (joined != table.Info(shorter[first].id).analysis.folded) return false;
+  Candidate c;
+  c.kind = AlignmentKind::kMerged;
+  size_t s_idx = 0;
+  for (size_t l_idx = 0; l_idx < longer.size(); ++l_idx) {
+    const Slot& l = longer[l_idx];
+    const TokenId other = shorter[s_idx].id;
+    if (l_idx != first) ++s_idx;
+    if (l.role == kExtraRole) continue;
+    PositionResult& p = c.positions[static_cast<size_t>(l.role)];
+    if (l_idx == first || l_idx == first + 1) {
+      p.a = longer_is_a ? l.id : other;
+      p.b = longer_is_a ? other : l.id;
+      p.agreement = Agreement::kAgree;
+      p.comparison = {TokenMatch::kFolded, 0.98};
+      continue;
+    }
+    if (longer_is_a) {
+      Set(table, p, l.id, other);
+    } else {
+      Set(table, p, other, l.id);
+    }
+  }
+  c.note = "two tokens written as one";
+  *out = c;
+  return true;
+}
+
+bool Agrees(const TokenTable& table, TokenId x, TokenId y) {
+  return x != kNoToken && y != kNoToken && CompareTokens(table, x, y).matches();
+}
+bool Disagrees(const TokenTable& table, TokenId x, TokenId y) {
+  return x != kNoToken && y != kNoToken && !CompareTokens(table, x, y).matches();
+}
+
+// True when `child`'s chain continues `parent`'s: child's father = parent's
+// given name, child's grandfather = parent's father when both are known.
+bool ParentOf(const TokenTable& table, const NameChain& parent, const NameChain& child) {
+  if (!Agrees(table, child.father, parent.given)) return false;
+  if (Agrees(table, child.given, parent.given)) return false;
+  if (Disagrees(table, child.grandfather, parent.father)) return false;
+  if (Disagrees(table, child.family, parent.family)) return false;
+  return true;
+}
+
+double Score(const std::array<PositionResult, 4>& positions) {
+  double total = 0.0;
+  double weight = 0.0;
+  for (size_t role = 0; role < positions.size(); ++role) {
+    if (positions[role].agreement == Agreement::kMissing) continue;
+    total += kWeights[role] * positions[role].comparison.score;
+    weight += kWeights[role];
+  }
+  return weight > 0.0 ? total / weight : 0.0;
+}
+
+}  // namespace
+
+std::string_view ChainRoleName(ChainRole role) {
+  switch (role) {
+    case ChainRole::kGiven:
+      return "given";
+    case ChainRole::kFather:
+      return "father";
+    case ChainRole::kGrandfather:
+      return "grandfather";
+    case ChainRole::kFamily:
+      return "family";
+  }
+  return "given";
+}
+
+std::string_view AgreementName(Agreement agreement) {
+  switch (agreement) {
+    case Agreement::kAgree:
+      return "agree";
+    case Agreement::kDisagree:
+      return "disagree";
+    case Agreement::kMissing:
+      return "missing";
+  }
+  return "missing";
+}
+
+std::string_view ChainRelationName(ChainRelation relation) {
+  switch (relation) {
+    case ChainRelation::kSamePerson:
+      return "same-person";
+    case ChainRelation::kSiblings:
+      return "siblings";
+    case ChainRelation::kParentChild:
+      return "a-child-of-b";
+    case ChainRelation::kChildParent:
+      return "a-parent-of-b";
+    case ChainRelation::kInsufficient:
+      return "insufficient";
+    case ChainRelation::kDifferent:
+      return "different";
+  }
+  return "different";
+}
+
+std::string_view AlignmentKindName(AlignmentKind kind) {
+  switch (kind) {
+    case AlignmentKind::kPositional:
+      return "positional";
+    case AlignmentKind::kDropped:
+      return "dropped";
+    case AlignmentKind::kMerged:
+      return "merged";
+    case AlignmentKind::kShifted:
+      return "shifted";
+  }
+  return "positional";
+}
+
+ChainComparison CompareChains(const TokenTable& table, const NameChain& a, const NameChain& b) {
+  ChainComparison result;
+  // Placeholders for unnamed children: compare the parents only.
+  if (a.has(kChainPlaceholder) || b.has(kChainPlaceholder)) {
+    result.relation = ChainRelation::kInsufficient;
+    result.alignment_note = "placeholder for an unnamed child";
+    if (a.has(kChainPlaceholder) && b.has(kChainPlaceholder) && !a.parent.empty() &&
+        a.parent.size() == b.parent.size()) {
+      bool all = true;
+      for (size_t idx = 0; idx < a.parent.size(); ++idx) {
+        all = all && Agrees(table, a.parent[idx], b.parent[idx]);
+      }
+      if (all) result.alignment_note = "both unnamed children of the same parent";
+    }
+    return result;
+  }
+
+  const std::vector<Slot> sa = Slots(a);
+  const std::vector<Slot> sb = Slots(b);
+  Candidate best = Positional(table, a, b);
+  best.note = "positional";
+  if (sa.size() >= 2 && sb.size() >= 2 &&
+      (sa.size() == sb.size() + 1 || sb.size() == sa.size() + 1)) {
+    const bool a_longer = sa.size() > sb.size();
+    const std::vector<Slot>& longer = a_longer ? sa : sb;
+    const std::vector<Slot>& shorter = a_longer ? sb : sa;
+    for (size_t dropped = 1; dropped < longer.size(); ++dropped) {
+      Candidate c = Dropped(table, longer, shorter, dropped, a_longer);
+      if (Value(c) > Value(best)) best = std::move(c);
+    }
+    for (size_t first = 0; first + 1 < longer.size(); ++first) {
+      Candidate c;
+      if (Merged(table, longer, shorter, first, a_longer, &c) && Value(c) > Value(best)) {
+        best = std::move(c);
+      }
+    }
+  }
+  result.positions = best.positions;
+  result.alignment = best.kind;
+  result.alignment_note = best.note;
+  result.score = Score(best.positions);
+
+  // Kunya-only records compare on the kunya.
+  TokenId given_a = a.given;
+  TokenId given_b = b.given;
+  if (given_a == kNoToken && given_b == kNoToken && a.kunya != kNoToken && b.kunya != kNoToken) {
+    Set(table, result.positions[0], a.kunya, b.kunya);
+    given_a = a.kunya;
+    given_b = b.kunya;
+  }
+  const auto& p = result.positions;
+  bool any_disagree = best.extra_disagreements > 0;
+  for (const PositionResult& position : p) {
+    any_disagree = any_disagree || position.agreement == Agreement::kDisagree;
+  }
+  const Agreement given = p[0].agreement;
+  if (given_a == kNoToken || given_b == kNoToken) {
+    result.relation = ChainRelation::kInsufficient;
+  } else if (given == Agreement::kAgree && !any_disagree) {
+    result.relation = ChainRelation::kSamePerson;
+  } else if (given == Agreement::kDisagree && p[1].agreement == Agreement::kAgree &&
+             p[2].agreement != Agreement::kDisagree && p[3].agreement != Agreement::kDisagree &&
+             best.extra_disagreements == 0) {
+    result.relation = ChainRelation::kSiblings;
+  } else if (ParentOf(table, b, a)) {
+    result.relation = ChainRelation::kParentChild;
+    result.alignment = AlignmentKind::kShifted;
+    result.alignment_note = "a's father is b's given name";
+  } else if (ParentOf(table, a, b)) {
+    result.relation = ChainRelation::kChildParent;
+    result.alignment = AlignmentKind::kShifted;
+    result.alignment_note = "b's father is a's given name";
+  } else {
+    result.relation = ChainRelation::kDifferent;
+  }
+  if (result.relation != ChainRelation::kSamePerson) result.score = std::min(result.score, 0.6);
+  return result;
+}
+
+}  // namespace reckon::text

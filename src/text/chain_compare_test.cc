@@ -1,0 +1,71 @@
+#include "text/chain_compare.h"
+
+#include <gtest/gtest.h>
+
+namespace reckon::text {
+namespace {
+
+class ChainCompareTest : public ::testing::Test {
+ protected:
+  ChainComparison Compare(std::string_view a, std::string_view b) {
+    Result<NameChain> ca = ParseChain(table_, a);
+    Result<NameChain> cb = ParseChain(table_, b);
+    EXPECT_TRUE(ca.ok() && cb.ok());
+    return CompareChains(table_, *ca, *cb);
+  }
+  TokenTable table_;
+};
+
+TEST_F(ChainCompareTest, SamePersonAcrossScripts) {
+  const ChainComparison c = Compare("محمد أحمد الخطيب", "Mohammed Ahmad al-Khatib");
+  EXPECT_EQ(c.relation, ChainRelation::kSamePerson);
+  EXPECT_TRUE(c.matches());
+  EXPECT_GT(c.score, 0.9);
+}
+
+TEST_F(ChainCompareTest, GrandfatherOmitted) {
+  const ChainComparison c = Compare("محمد أحمد علي الخطيب", "محمد أحمد الخطيب");
+  EXPECT_EQ(c.relation, ChainRelation::kSamePerson);
+  EXPECT_EQ(c.positions[2].agreement, Agreement::kMissing);
+}
+
+TEST_F(ChainCompareTest, FatherOmittedIsADroppedAlignment) {
+  const ChainComparison c = Compare("محمد أحمد علي الخطيب", "محمد علي الخطيب");
+  EXPECT_EQ(c.relation, ChainRelation::kSamePerson);
+  EXPECT_EQ(c.alignment, AlignmentKind::kDropped);
+}
+
+TEST_F(ChainCompareTest, Brothers) {
+  const ChainComparison c = Compare("حسن علي محمود الخطيب", "حسين علي محمود الخطيب");
+  EXPECT_EQ(c.relation, ChainRelation::kSiblings);
+  EXPECT_EQ(c.positions[0].agreement, Agreement::kDisagree);
+  EXPECT_EQ(c.positions[1].agreement, Agreement::kAgree);
+  EXPECT_FALSE(c.matches());
+  EXPECT_LE(c.score, 0.6);
+}
+
+TEST_F(ChainCompareTest, FatherAndSon) {
+  const ChainComparison c = Compare("Ali Hassan Mahmoud Khatib", "Hassan Mahmoud Khatib");
+  EXPECT_EQ(c.relation, ChainRelation::kParentChild);
+  EXPECT_EQ(Compare("Hassan Mahmoud Khatib", "Ali Hassan Khatib").relation,
+            ChainRelation::kChildParent);
+}
+
+TEST_F(ChainCompareTest, DifferentFamily) {
+  EXPECT_EQ(Compare("Ali Hassan Khatib", "Ali Hassan Haddad").relation, ChainRelation::kDifferent);
+}
+
+TEST_F(ChainCompareTest, PlaceholdersAreInsufficient) {
+  const ChainComparison c = Compare("ابن أحمد الخطيب", "son of Ahmad al-Khatib");
+  EXPECT_EQ(c.relation, ChainRelation::kInsufficient);
+  EXPECT_EQ(c.alignment_note, "both unnamed children of the same parent");
+}
+
+TEST_F(ChainCompareTest, MergedTokens) {
+  const ChainComparison c = Compare("Mohammad Ali Hassan", "MohammadAli Hassan");
+  EXPECT_EQ(c.relation, ChainRelation::kSamePerson);
+  EXPECT_EQ(c.alignment, AlignmentKind::kMerged);
+}
+
+}  // namespace
+}  // namespace reckon::text

@@ -1,0 +1,58 @@
+// Comparing two name tokens: an agreement level and a score.
+//
+// Levels, strongest first, and the first that applies wins:
+//   kExact     strict forms equal (same spelling up to NFKC, tashkeel, tatweel).
+//   kFolded    folded forms equal (أحمد = احمد, فاطمة = فاطمه, AHMAD = Ahmad,
+//              al-Khatib = Alkhatib, عبد الله = عبدالله).
+//   kVariant   both spellings of one name in the variant table (محمد = Mohammed).
+//   (kDifferent) both in the table with no common name: a known different name
+//              (Hassan / Hussein, محمد / محمود, صالح / صلاح), whatever follows.
+//   kFolded    equal once a PDF lam-alef reversal is undone (علاء = عالء), or
+//              equal but for the article (الخطيب = خطيب).
+//   kPhonetic  Latin-Latin or Arabic-Latin: same skeleton with compatible
+//              vowels, part by part (cross_script_key.h): Khatib = الخطيب,
+//              Darwish = Darweesh.
+//   kClose     a likely typo: same script, bounded Damerau-Levenshtein on the
+//              cores (article removed) <= 1 for cores of >= 7 letters, or of
+//              >= 4 letters when neither token is in the variant table (Arabic
+//              and Latin), or <= 2 for Latin cores of >= 9 letters; across
+//              scripts, skeletons of >= 4 consonants within distance 1 and
+//              their Latin side not in the table.
+//   kDifferent none of the above.
+// Scores: exact 1.0, folded 0.98, variant 0.95, phonetic 0.92, close 0.85,
+// different: 0.8 x Jaro-Winkler of the cores (same script) or of the
+// skeletons (across scripts), always < kTokenMatchScore.
+// Two tokens "match" when the level is kClose or stronger (score >=
+// kTokenMatchScore = 0.85).
+//
+// Thread-safety: pure functions of immutable TokenInfo, safe from any thread.
+#pragma once
+
+#include <cstdint>
+#include <string_view>
+
+#include "text/token_table.h"
+
+namespace reckon::text {
+
+enum class TokenMatch : uint8_t { kExact, kFolded, kVariant, kPhonetic, kClose, kDifferent };
+
+inline constexpr double kTokenMatchScore = 0.85;
+
+std::string_view TokenMatchName(TokenMatch level);
+
+struct TokenComparison {
+  TokenMatch level = TokenMatch::kDifferent;
+  double score = 0.0;
+  bool matches() const { return level <= TokenMatch::kClose; }
+};
+
+TokenComparison CompareTokens(const TokenInfo& a, const TokenInfo& b);
+
+// Convenience on a table; ids must come from `table`.
+inline TokenComparison CompareTokens(const TokenTable& table, TokenId a, TokenId b) {
+  if (a == b) return {TokenMatch::kExact, 1.0};
+  return CompareTokens(table.Info(a), table.Info(b));
+}
+
+}  // namespace reckon::text

@@ -1,0 +1,47 @@
+#include "text/token_compare.h"
+
+#include <gtest/gtest.h>
+
+namespace reckon::text {
+namespace {
+
+class TokenCompareTest : public ::testing::Test {
+ protected:
+  TokenMatch Level(std::string_view a, std::string_view b) {
+    Result<TokenId> ia = table_.Intern(a);
+    Result<TokenId> ib = table_.Intern(b);
+    EXPECT_TRUE(ia.ok() && ib.ok());
+    const TokenComparison ab = CompareTokens(table_, *ia, *ib);
+    const TokenComparison ba = CompareTokens(table_, *ib, *ia);
+    EXPECT_EQ(ab.level, ba.level) << a << " / " << b << ": comparison must be symmetric";
+    return ab.level;
+  }
+  TokenTable table_;
+};
+
+TEST_F(TokenCompareTest, Levels) {
+  EXPECT_EQ(Level("محمد", "مُحَمَّد"), TokenMatch::kExact);
+  EXPECT_EQ(Level("أحمد", "احمد"), TokenMatch::kFolded);
+  EXPECT_EQ(Level("AHMAD", "Ahmad"), TokenMatch::kFolded);
+  EXPECT_EQ(Level("علاء", "عالء"), TokenMatch::kFolded);  // reversed lam-alef
+  EXPECT_EQ(Level("Mohammed", "محمد"), TokenMatch::kVariant);
+  EXPECT_EQ(Level("Khatib", "الخطيب"), TokenMatch::kPhonetic);
+  EXPECT_EQ(Level("Darwish", "Darweesh"), TokenMatch::kPhonetic);
+  EXPECT_EQ(Level("Khatib", "Khatip"), TokenMatch::kPhonetic);
+  EXPECT_EQ(Level("Khatib", "Khatim"), TokenMatch::kClose);
+  EXPECT_EQ(Level("Hassan", "Hussein"), TokenMatch::kDifferent);
+  EXPECT_EQ(Level("حسن", "حسين"), TokenMatch::kDifferent);
+  EXPECT_EQ(Level("Mohammed", "Mahmoud"), TokenMatch::kDifferent);
+}
+
+TEST_F(TokenCompareTest, ScoresFollowLevels) {
+  Result<TokenId> a = table_.Intern("Hassan");
+  Result<TokenId> b = table_.Intern("Hussein");
+  ASSERT_TRUE(a.ok() && b.ok());
+  const TokenComparison c = CompareTokens(table_, *a, *b);
+  EXPECT_LT(c.score, kTokenMatchScore);
+  EXPECT_FALSE(c.matches());
+}
+
+}  // namespace
+}  // namespace reckon::text
