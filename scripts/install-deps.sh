@@ -8,7 +8,7 @@ PACKAGES=(
   libsqlite3-dev sqlite3 libicu-dev libsodium-dev
   nlohmann-json3-dev libcli11-dev libfmt-dev
   libgtest-dev libgmock-dev libbenchmark-dev
-  clang-format
+  clang-format time
 )
 
 missing=()

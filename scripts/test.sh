@@ -9,9 +9,6 @@ scripts/install-deps.sh
 echo "== build (warnings are errors)"
 scripts/build.sh -DRECKON_WARNINGS_AS_ERRORS=ON
 
-echo "== format check"
-scripts/check-format.sh
-
 echo "== unit and end-to-end tests"
 ctest --test-dir build --output-on-failure -j"$(nproc)"
 
@@ -21,3 +18,6 @@ cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=Debug -DRECKON_SANITIZE=ON 
 ninja -C build-asan -j"$(nproc)"
 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
   ctest --test-dir build-asan --output-on-failure -j"$(nproc)" -L unit
+
+echo "== format check"
+scripts/check-format.sh
