@@ -5,7 +5,7 @@ set -euo pipefail
 
 PACKAGES=(
   g++ cmake ninja-build pkg-config git
-  libsqlite3-dev sqlite3 libicu-dev libsodium-dev
+  libsqlite3-dev sqlite3 libicu-dev libsodium-dev libssl-dev
   nlohmann-json3-dev libcli11-dev libfmt-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   clang-format time

@@ -38,6 +38,7 @@ Result<std::unique_ptr<SqliteImportWriter>> SqliteImportWriter::Create(SqliteDat
 
 SqliteImportWriter::~SqliteImportWriter() {
   if (!committed_) (void)db_->Exec("ROLLBACK");
+  (void)db_->Exec("PRAGMA foreign_keys = ON");
 }
 
 Status SqliteImportWriter::Add(const NewRecord& record) {

@@ -94,7 +94,11 @@ class SqliteStore final : public Store {
   }
 
   Result<std::unique_ptr<ImportWriter>> BeginImport(const NewImport& import) override {
-    RECKON_RETURN_IF_ERROR(db_.Exec("BEGIN IMMEDIATE"));
+    // The writer only inserts records whose import and source it has just
+    // created or checked, so per-row foreign-key lookups are switched off for
+    // the bulk insert (the pragma only takes effect outside a transaction);
+    // the writer switches them back on when it commits or rolls back.
+    RECKON_RETURN_IF_ERROR(db_.Exec("PRAGMA foreign_keys = OFF; BEGIN IMMEDIATE"));
     auto insert_import = db_.Prepare(
         "INSERT INTO imports (source_id, file_name, encoding, delimiter, header_json, "
         "mapping_json, forced, imported_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
@@ -123,7 +127,7 @@ class SqliteStore final : public Store {
       if (writer.ok()) return std::unique_ptr<ImportWriter>(std::move(writer).value());
       return writer.status();
     }
-    (void)db_.Exec("ROLLBACK");
+    (void)db_.Exec("ROLLBACK; PRAGMA foreign_keys = ON");
     return status;
   }
 
