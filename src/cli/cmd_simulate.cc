@@ -98,9 +98,9 @@ int Run(const Options& options) {
   Result<simulate::SimulationSummary> summary = simulate::RunSimulation(*config, options.out);
   if (!summary.ok()) return ReportError(summary.status());
 
-  std::cout << "simulated " << summary->true_n << " people in " << summary->households
-            << " households (profile " << simulate::ProfileName(config->profile) << ", seed "
-            << config->seed << ")\n";
+  std::cout << "simulated " << summary->true_n << (summary->true_n == 1 ? " person" : " people")
+            << " in " << summary->households << " households (profile "
+            << simulate::ProfileName(config->profile) << ", seed " << config->seed << ")\n";
   std::cout << "  on at least one list: " << summary->documented << " ("
             << Percent(summary->documented, summary->true_n)
             << "); on none: " << summary->true_n - summary->documented << "\n";

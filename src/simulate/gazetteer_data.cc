@@ -10,7 +10,7 @@ namespace reckon::simulate {
 namespace {
 
 constexpr std::array<std::string_view, 12> kCoastalHeader = {
-    "admin1Name_en", "admin1Name_ar", "admin1Pcode", "admin2Name_en",
+    "admin1Name_en", "admin1Name_ar", "admin1Pcode",   "admin2Name_en",
     "admin2Name_ar", "admin2Pcode",   "admin3Name_en", "admin3Name_ar",
     "admin3Pcode",   "admin4Name_en", "admin4Name_ar", "admin4Pcode"};
 
@@ -77,9 +77,9 @@ Result<Gazetteer> Gazetteer::Parse(std::string_view coastal_csv, std::string_vie
       }
       const auto [it, inserted] = gazetteer.names_by_pcode_.emplace(unit.pcode, unit.name_en);
       if (!inserted && it->second != unit.name_en) {
-        return LineError(kCoastal, line.number,
-                         "P-code " + unit.pcode + " names both " + it->second + " and " +
-                             unit.name_en);
+        return LineError(
+            kCoastal, line.number,
+            "P-code " + unit.pcode + " names both " + it->second + " and " + unit.name_en);
       }
     }
     if (!locality_pcodes.insert(row.locality.pcode).second) {

@@ -44,8 +44,7 @@ CaptureTable ListModel::Draw(const Population& population) const {
     for (size_t list_idx = 0; list_idx < config_.lists.size(); ++list_idx) {
       const ListSpec& list = config_.lists[list_idx];
       Rng rng(StreamKey(config_.seed, kStreamCapture, list_idx, person_idx));
-      const bool on_parent =
-          list.depends_on > 0 && (listed >> (list.depends_on - 1) & 1u) != 0;
+      const bool on_parent = list.depends_on > 0 && (listed >> (list.depends_on - 1) & 1u) != 0;
       const bool own = rng.Bernoulli(CaptureProbability(list_idx, persons[person_idx], on_parent));
       const bool copy = on_parent && rng.Bernoulli(list.copy_fraction);
       if (own || copy) listed |= 1u << list_idx;

@@ -20,9 +20,9 @@
 namespace reckon::simulate {
 
 struct Name {
-  std::string arabic;               // canonical Arabic spelling, without the article
-  std::vector<std::string> latin;   // transliterations, most common first; never empty
-  bool article = false;             // family names written with ال / al- (الأحمد, al-Ahmad)
+  std::string arabic;              // canonical Arabic spelling, without the article
+  std::vector<std::string> latin;  // transliterations, most common first; never empty
+  bool article = false;            // family names written with ال / al- (الأحمد, al-Ahmad)
 };
 
 // A list of names ranked by frequency, sampled with Zipf weights.

@@ -61,11 +61,12 @@ std::string Encode(const std::u32string& cps) {
   return out;
 }
 
-// Letters that differ only in dots, hamza or final form: one group per line.
+// Letters that differ only in dots or hamza. Final-form pairs (ة/ه, ى/ي) are
+// left to ArabicOrthographicVariant, which keeps them at the end of a word:
+// a ta marbuta in the middle of a word is not a plausible error.
 const std::vector<std::u32string>& ArabicConfusionGroups() {
   static const std::vector<std::u32string> kGroups = {
-      U"بتثني", U"جحخ", U"دذ", U"رز", U"سش", U"صض", U"طظ",
-      U"عغ",    U"فق",  U"هة", U"اأإآ", U"وؤ", U"ىئ",
+      U"بتثني", U"جحخ", U"دذ", U"رز", U"سش", U"صض", U"طظ", U"عغ", U"فق", U"اأإآ", U"وؤ",
   };
   return kGroups;
 }
@@ -120,9 +121,9 @@ char32_t KeepCase(char32_t original, char replacement) {
 // Keys next to each letter on a QWERTY keyboard.
 std::string_view QwertyNeighbours(char lower) {
   static constexpr std::array<std::string_view, 26> kNeighbours = {
-      "qwsz", "vghn", "xdfv", "serfcx", "wsdr",  "drtgvc", "ftyhbv", "gyujnb", "ujko",
-      "huikmn", "jiolm", "kop", "njk", "bhjm",  "iklp",   "ol",     "wa",     "edft",
-      "awedxz", "rfgy", "yhji", "cfgb", "qase", "zsdc",   "tghu",   "asx"};
+      "qwsz",   "vghn",  "xdfv", "serfcx", "wsdr", "drtgvc", "ftyhbv", "gyujnb", "ujko",
+      "huikmn", "jiolm", "kop",  "njk",    "bhjm", "iklp",   "ol",     "wa",     "edft",
+      "awedxz", "rfgy",  "yhji", "cfgb",   "qase", "zsdc",   "tghu",   "asx"};
   if (lower < 'a' || lower > 'z') return {};
   return kNeighbours[static_cast<size_t>(lower - 'a')];
 }
@@ -198,9 +199,24 @@ std::string ArabicOrthographicVariant(std::string_view text, Rng& rng) {
 
 std::string LatinSpellingVariant(std::string_view text, Rng& rng) {
   static constexpr std::array<std::pair<std::string_view, std::string_view>, 18> kAlternations = {{
-      {"ou", "u"}, {"oo", "u"}, {"ee", "i"}, {"ei", "ai"}, {"ss", "s"}, {"mm", "m"},
-      {"dd", "d"}, {"ll", "l"}, {"kh", "h"}, {"gh", "g"},  {"q", "k"},  {"dh", "z"},
-      {"th", "t"}, {"sh", "ch"}, {"y", "i"}, {"e", "a"},   {"o", "u"},  {"ie", "y"},
+      {"ou", "u"},
+      {"oo", "u"},
+      {"ee", "i"},
+      {"ei", "ai"},
+      {"ss", "s"},
+      {"mm", "m"},
+      {"dd", "d"},
+      {"ll", "l"},
+      {"kh", "h"},
+      {"gh", "g"},
+      {"q", "k"},
+      {"dh", "z"},
+      {"th", "t"},
+      {"sh", "ch"},
+      {"y", "i"},
+      {"e", "a"},
+      {"o", "u"},
+      {"ie", "y"},
   }};
   const std::string lower = [&] {
     std::string s(text);
@@ -253,8 +269,8 @@ std::string CompoundVariant(std::string_view text, bool arabic_script, Rng& rng)
       std::string joined;
       for (char c : out) {
         if (c == ' ' || c == '-') continue;
-        joined.push_back(joined.empty() ? c
-                                        : static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+        joined.push_back(
+            joined.empty() ? c : static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
       }
       return joined;
     }
@@ -263,8 +279,10 @@ std::string CompoundVariant(std::string_view text, bool arabic_script, Rng& rng)
       return out;
     default: {  // "Abd al-Rahman" -> "Abd el-Rahman"
       const size_t pos = out.find("al-");
-      if (pos != std::string::npos) out.replace(pos, 3, "el-");
-      else std::replace(out.begin(), out.end(), ' ', '-');
+      if (pos != std::string::npos)
+        out.replace(pos, 3, "el-");
+      else
+        std::replace(out.begin(), out.end(), ' ', '-');
       return out;
     }
   }

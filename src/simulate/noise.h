@@ -7,9 +7,9 @@
 // returned unchanged: measured noise rates are therefore a little below the
 // configured ones, and docs/simulate.md says so.
 //
-// Edits other than Arabic letter confusions spare the first letter. The tables here (confusable Arabic letters, keyboard neighbours, Latin
-// spelling alternations) are the simulator's own and must not be shared with
-// the matcher in src/text/ (see name_tables.h).
+// Edits other than Arabic letter confusions spare the first letter. The tables here (confusable
+// Arabic letters, keyboard neighbours, Latin spelling alternations) are the simulator's own and
+// must not be shared with the matcher in src/text/ (see name_tables.h).
 //
 // Thread-safety: pure functions of their arguments and `rng`.
 #pragma once
@@ -22,7 +22,7 @@
 namespace reckon::simulate {
 
 // One handwriting/typing error in Arabic text: a letter swapped for one that
-// differs only in dots or hamza (ب ت ث ن ي, ج ح خ, س ش, ه ة...), a letter
+// differs only in dots or hamza (ب ت ث ن ي, ج ح خ, س ش, أ إ ا...), a letter
 // dropped or doubled, or two adjacent letters transposed. Spaces are kept.
 std::string ArabicTypo(std::string_view text, Rng& rng);
 

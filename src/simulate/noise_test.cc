@@ -58,7 +58,8 @@ TEST(NoiseTest, CompoundVariants) {
   EXPECT_EQ(CompoundVariant("نورالدين", true, rng), "نور الدين");
   EXPECT_EQ(CompoundVariant("علي", true, rng), "علي");
   std::set<std::string> seen;
-  for (int trial = 0; trial < 100; ++trial) seen.insert(CompoundVariant("Abd al-Rahman", false, rng));
+  for (int trial = 0; trial < 100; ++trial)
+    seen.insert(CompoundVariant("Abd al-Rahman", false, rng));
   EXPECT_EQ(seen, (std::set<std::string>{"Abdalrahman", "Abd al Rahman", "Abd el-Rahman"}));
   EXPECT_EQ(CompoundVariant("Ali", false, rng), "Ali");
 }

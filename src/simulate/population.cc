@@ -56,10 +56,14 @@ int DrawDeathDay(int peak, int start, int end, double background_share, Rng& rng
   // Offsets 0, +-1, +-2 with probabilities .6, .15 each, .05 each.
   const double u = rng.Uniform();
   int offset = 0;
-  if (u < 0.15) offset = -1;
-  else if (u < 0.30) offset = 1;
-  else if (u < 0.35) offset = -2;
-  else if (u < 0.40) offset = 2;
+  if (u < 0.15)
+    offset = -1;
+  else if (u < 0.30)
+    offset = 1;
+  else if (u < 0.35)
+    offset = -2;
+  else if (u < 0.40)
+    offset = 2;
   return std::clamp(peak + offset, start, end);
 }
 
@@ -116,9 +120,9 @@ Population Population::Generate(const SimulateConfig& config, const Gazetteer& g
     ++household;
     Rng rng(StreamKey(config.seed, kStreamHousehold, household));
     const size_t remaining = target - population.persons_.size();
-    const size_t size = std::min<size_t>(
-        {remaining, static_cast<size_t>(kMaxHouseholdSize),
-         1 + static_cast<size_t>(rng.Poisson(spec.household_size_mean - 1.0))});
+    const size_t size =
+        std::min<size_t>({remaining, static_cast<size_t>(kMaxHouseholdSize),
+                          1 + static_cast<size_t>(rng.Poisson(spec.household_size_mean - 1.0))});
 
     Person base;
     base.household = household;
@@ -128,8 +132,7 @@ Population Population::Generate(const SimulateConfig& config, const Gazetteer& g
 
     // Visibility = sd * (sqrt(s) * household part + sqrt(1 - s) * own part),
     // so its variance is sd^2 whatever the household share s.
-    const double household_part =
-        std::sqrt(spec.household_visibility_share) * rng.Normal();
+    const double household_part = std::sqrt(spec.household_visibility_share) * rng.Normal();
     const double own_weight = std::sqrt(1.0 - spec.household_visibility_share);
     auto add = [&](Person person) {
       person.visibility =
@@ -214,7 +217,8 @@ Population Population::Generate(const SimulateConfig& config, const Gazetteer& g
       Person person = base;
       person.relation = Relation::kMother;
       person.sex = Sex::kFemale;
-      person.age = static_cast<uint8_t>(std::max(18, father_age - static_cast<int>(rng.Between(0, 12))));
+      person.age =
+          static_cast<uint8_t>(std::max(18, father_age - static_cast<int>(rng.Between(0, 12))));
       person.given = mother;
       person.father = male.Sample(rng);
       person.grandfather = male.Sample(rng);

@@ -39,15 +39,15 @@ inline constexpr int kMaxHouseholdSize = 12;
 
 // 28 bytes: a million people fit in about 28 MB.
 struct Person {
-  uint32_t household = 0;   // 1-based
-  int32_t death_day = 0;    // days since 1970-01-01
-  float visibility = 0.0f;  // latent log-odds shift shared by all lists
-  uint16_t locality = 0;    // index into Gazetteer::localities()
-  uint16_t given = 0;       // male table for men, female table for women
-  uint16_t father = 0;      // male table
-  uint16_t grandfather = 0; // male table
-  uint16_t family = 0;      // family table
-  uint16_t mother = 0;      // female table
+  uint32_t household = 0;        // 1-based
+  int32_t death_day = 0;         // days since 1970-01-01
+  float visibility = 0.0f;       // latent log-odds shift shared by all lists
+  uint16_t locality = 0;         // index into Gazetteer::localities()
+  uint16_t given = 0;            // male table for men, female table for women
+  uint16_t father = 0;           // male table
+  uint16_t grandfather = 0;      // male table
+  uint16_t family = 0;           // family table
+  uint16_t mother = 0;           // female table
   uint16_t kunya_son = kNoName;  // male table: the X of "Abu X" / "Umm X"
   uint8_t age = 0;
   Sex sex = Sex::kMale;

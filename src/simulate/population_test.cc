@@ -156,11 +156,11 @@ TEST_F(PopulationTest, VisibilityIsPartlySharedWithinHouseholds) {
   config.people = 20000;
   config.population.visibility_sd = 1.0;
   config.population.household_visibility_share = 0.0;
-  EXPECT_NEAR(HouseholdVisibilityCorrelation(Population::Generate(config, gazetteer_, names_)),
-              0.0, 0.05);
+  EXPECT_NEAR(HouseholdVisibilityCorrelation(Population::Generate(config, gazetteer_, names_)), 0.0,
+              0.05);
   config.population.household_visibility_share = 0.6;
-  EXPECT_NEAR(HouseholdVisibilityCorrelation(Population::Generate(config, gazetteer_, names_)),
-              0.6, 0.05);
+  EXPECT_NEAR(HouseholdVisibilityCorrelation(Population::Generate(config, gazetteer_, names_)), 0.6,
+              0.05);
 }
 
 TEST_F(PopulationTest, SameSeedSamePeople) {

@@ -73,9 +73,9 @@ std::string RecordRenderer::RenderName(const Name& name, bool latin, const Noise
   } else {
     text = name.arabic;
   }
-  const bool compound = latin ? IsCompound(text)
-                              : IsCompound(text) || text.starts_with("عبد") ||
-                                    text.ends_with("الدين");
+  const bool compound =
+      latin ? IsCompound(text)
+            : IsCompound(text) || text.starts_with("عبد") || text.ends_with("الدين");
   if (compound && rng.Bernoulli(noise.compound)) text = CompoundVariant(text, !latin, rng);
   if (rng.Bernoulli(noise.orthographic)) {
     text = latin ? LatinSpellingVariant(text, rng) : ArabicOrthographicVariant(text, rng);
@@ -106,9 +106,9 @@ std::string RecordRenderer::RenderKunya(const Person& person, bool latin, const 
   std::string prefix;
   if (latin) {
     const std::vector<std::string_view>& forms = woman ? LatinUmmVariants() : LatinAbuVariants();
-    prefix = forms[rng.Bernoulli(noise.translit_variant)
-                       ? static_cast<size_t>(rng.Below(forms.size()))
-                       : 0];
+    prefix =
+        forms[rng.Bernoulli(noise.translit_variant) ? static_cast<size_t>(rng.Below(forms.size()))
+                                                    : 0];
   } else {
     prefix = woman ? kArabicUmm : kArabicAbu;
   }
@@ -152,14 +152,14 @@ NoisyRecord RecordRenderer::Render(size_t list_idx, uint32_t person_idx, const P
   }
   const bool swapped = rng.Bernoulli(noise.swap_parts);
   if (swapped) {
-    record.full_name = JoinNonEmpty({&record.family, &record.given, &record.father,
-                                     &record.grandfather});
+    record.full_name =
+        JoinNonEmpty({&record.family, &record.given, &record.father, &record.grandfather});
     if (!record.father.empty() && !record.grandfather.empty()) {
       std::swap(record.father, record.grandfather);
     }
   } else {
-    record.full_name = JoinNonEmpty({&record.given, &record.father, &record.grandfather,
-                                     &record.family});
+    record.full_name =
+        JoinNonEmpty({&record.given, &record.father, &record.grandfather, &record.family});
   }
 
   record.sex = person.sex;

@@ -47,8 +47,7 @@ struct NoisyRecord {
 
 class RecordRenderer {
  public:
-  RecordRenderer(const SimulateConfig& config, const Gazetteer& gazetteer,
-                 const NameTables& names);
+  RecordRenderer(const SimulateConfig& config, const Gazetteer& gazetteer, const NameTables& names);
 
   // `report` is 0 for a person's first report in the list, 1 for a duplicate.
   NoisyRecord Render(size_t list_idx, uint32_t person_idx, const Person& person,

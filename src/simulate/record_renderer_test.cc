@@ -51,9 +51,9 @@ class RecordRendererTest : public ::testing::Test {
 
 TEST_F(RecordRendererTest, ColumnsAreACanonicalSubsetInOrder) {
   const std::vector<std::string> canonical = {
-      "record_id", "full_name",  "given_name", "father_name", "grandfather_name", "family_name",
-      "mother_name", "sex",      "age",        "birth_date",  "death_date",       "locality",
-      "district",  "governorate", "cause",     "notes"};
+      "record_id",   "full_name",   "given_name", "father_name", "grandfather_name", "family_name",
+      "mother_name", "sex",         "age",        "birth_date",  "death_date",       "locality",
+      "district",    "governorate", "cause",      "notes"};
   for (Profile profile : {Profile::kClean, Profile::kRealistic, Profile::kHard}) {
     for (const ListSpec& list : ProfileDefaults(profile, 5).lists) {
       const std::vector<std::string> columns = RecordRenderer::Columns(list);
@@ -124,7 +124,8 @@ TEST_F(RecordRendererTest, WordsArabicDigitsAndMonthOnly) {
 }
 
 TEST_F(RecordRendererTest, NoiseChangesNamesButKeepsThemValid) {
-  for (ListSpec& list : config_.lists) list.noise = ProfileDefaults(Profile::kHard, 1).lists[0].noise;
+  for (ListSpec& list : config_.lists)
+    list.noise = ProfileDefaults(Profile::kHard, 1).lists[0].noise;
   config_.lists[1].script = Script::kLatin;
   RecordRenderer renderer(config_, gazetteer_, names_);
   int changed = 0;
@@ -141,7 +142,8 @@ TEST_F(RecordRendererTest, NoiseChangesNamesButKeepsThemValid) {
 }
 
 TEST_F(RecordRendererTest, SameKeySameRecordDuplicateDiffers) {
-  for (ListSpec& list : config_.lists) list.noise = ProfileDefaults(Profile::kHard, 1).lists[0].noise;
+  for (ListSpec& list : config_.lists)
+    list.noise = ProfileDefaults(Profile::kHard, 1).lists[0].noise;
   RecordRenderer renderer(config_, gazetteer_, names_);
   int duplicates_differ = 0;
   for (uint32_t person_idx = 0; person_idx < 200; ++person_idx) {

@@ -21,10 +21,10 @@ const EnumNames<Profile> kProfileNames = {
     {Profile::kClean, "clean"}, {Profile::kRealistic, "realistic"}, {Profile::kHard, "hard"}};
 const EnumNames<Script> kScriptNames = {
     {Script::kArabic, "arabic"}, {Script::kLatin, "latin"}, {Script::kMixed, "mixed"}};
-const EnumNames<NameFormat> kNameFormatNames = {{NameFormat::kChain, "chain"},
-                                                {NameFormat::kChainNoGrandfather,
-                                                 "chain_no_grandfather"},
-                                                {NameFormat::kFullName, "full_name"}};
+const EnumNames<NameFormat> kNameFormatNames = {
+    {NameFormat::kChain, "chain"},
+    {NameFormat::kChainNoGrandfather, "chain_no_grandfather"},
+    {NameFormat::kFullName, "full_name"}};
 const EnumNames<SexFormat> kSexFormatNames = {{SexFormat::kNone, "none"},
                                               {SexFormat::kCode, "code"},
                                               {SexFormat::kEnglish, "english"},
@@ -215,11 +215,10 @@ class JsonReader {
     const auto it = in_.find(key);
     return it == in_.end() ? nullptr : &*it;
   }
-  std::string Path(const std::string& key) const {
-    return path_.empty() ? key : path_ + "." + key;
-  }
+  std::string Path(const std::string& key) const { return path_.empty() ? key : path_ + "." + key; }
   void Fail(const std::string& key, const std::string& problem) {
-    if (status_.ok()) status_ = Status::InvalidArgument(file_name_ + ": " + Path(key) + ": " + problem);
+    if (status_.ok())
+      status_ = Status::InvalidArgument(file_name_ + ": " + Path(key) + ": " + problem);
   }
 
   const Json& in_;

@@ -12,13 +12,12 @@
 #pragma once
 
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "common/status.h"
 
@@ -50,7 +49,7 @@ struct NoiseRates {
   double age_shift = 0.0;         // per record: age off by 1-3 years
   double age_heaping = 0.0;       // per record: age rounded to a multiple of 5
   double place_district_only = 0.0;  // per record: locality left blank, district given
-  double place_variant = 0.0;     // per record: a place name spelled differently
+  double place_variant = 0.0;        // per record: a place name spelled differently
 };
 
 // Per-record probabilities that a field is left blank.
@@ -71,8 +70,8 @@ struct ListSpec {
   // visibility_loading * the person's visibility (shared by all lists).
   double capture = 0.4;
   double female_log_odds = 0.0;
-  double child_log_odds = 0.0;    // age < 18
-  double elderly_log_odds = 0.0;  // age >= 60
+  double child_log_odds = 0.0;                                 // age < 18
+  double elderly_log_odds = 0.0;                               // age >= 60
   std::vector<std::pair<std::string, double>> place_log_odds;  // P-code (any level) -> term
   double visibility_loading = 1.0;
   // Dependence on an earlier list (1-based number; 0 = independent): people on

@@ -31,9 +31,9 @@ TEST(SimulateConfigTest, DefaultsWithoutFile) {
 TEST(SimulateConfigTest, CommandLineBeatsFileBeatsProfile) {
   CommandLineOverrides overrides;
   overrides.people = 200;
-  Result<SimulateConfig> config = FromText(
-      R"({"profile": "hard", "people": 100, "seed": 9, "lists": [{"capture": 0.9}, {}]})",
-      overrides);
+  Result<SimulateConfig> config =
+      FromText(R"({"profile": "hard", "people": 100, "seed": 9, "lists": [{"capture": 0.9}, {}]})",
+               overrides);
   ASSERT_TRUE(config.ok()) << config.status().message();
   EXPECT_EQ(config->profile, Profile::kHard);
   EXPECT_EQ(config->people, 200);

@@ -67,7 +67,8 @@ std::vector<Entry> ListEntries(const SimulateConfig& config, const Population& p
       entry.key = StreamKey(config.seed, kStreamOrder, list_idx, person_idx, report);
       if (list.order == RecordOrder::kPlaceDate) {
         const Person& subject = persons[person_idx];
-        const auto day = static_cast<uint64_t>(std::clamp(subject.death_day - window_start, 0, 0xFFFF));
+        const auto day =
+            static_cast<uint64_t>(std::clamp(subject.death_day - window_start, 0, 0xFFFF));
         entry.key = (uint64_t{subject.locality} << 48) | (day << 32) | (entry.key & 0xFFFFFFFFu);
       }
       entries.push_back(entry);
@@ -119,8 +120,10 @@ Status WriteList(const SimulateConfig& config, const Population& population,
     truth.WriteRow(truth_row);
 
     ++summary.records;
-    if (entry.report == 0) ++summary.persons;
-    else ++summary.duplicates;
+    if (entry.report == 0)
+      ++summary.persons;
+    else
+      ++summary.duplicates;
     if (entry.copied != 0) ++summary.copied;
   }
   return file->Close();
@@ -131,11 +134,27 @@ Status WritePopulation(const SimulateConfig& config, const Population& populatio
                        const RecordRenderer& renderer, const std::string& path) {
   RECKON_ASSIGN_OR_RETURN(std::unique_ptr<OutputFile> file, OutputFile::Create(path));
   CsvWriter csv(file->stream());
-  csv.WriteRow(std::vector<std::string>{
-      "person_id", "household_id", "relation", "sex", "age", "given_name", "father_name",
-      "grandfather_name", "family_name", "mother_name", "given_name_latin", "father_name_latin",
-      "grandfather_name_latin", "family_name_latin", "mother_name_latin", "locality_pcode",
-      "locality", "district", "governorate", "death_date", "capture_history"});
+  csv.WriteRow(std::vector<std::string>{"person_id",
+                                        "household_id",
+                                        "relation",
+                                        "sex",
+                                        "age",
+                                        "given_name",
+                                        "father_name",
+                                        "grandfather_name",
+                                        "family_name",
+                                        "mother_name",
+                                        "given_name_latin",
+                                        "father_name_latin",
+                                        "grandfather_name_latin",
+                                        "family_name_latin",
+                                        "mother_name_latin",
+                                        "locality_pcode",
+                                        "locality",
+                                        "district",
+                                        "governorate",
+                                        "death_date",
+                                        "capture_history"});
   const size_t list_count = config.lists.size();
   std::vector<std::string> row(21);
   const std::vector<Person>& persons = population.persons();
@@ -215,9 +234,10 @@ Status WriteSummary(const SimulateConfig& config, const SimulationSummary& summa
     item["persons"] = list.persons;
     item["duplicates"] = list.duplicates;
     item["copied_records"] = list.copied;
-    item["depends_on"] = spec.depends_on > 0
-                             ? nlohmann::ordered_json(config.lists[static_cast<size_t>(spec.depends_on - 1)].name)
-                             : nlohmann::ordered_json(nullptr);
+    item["depends_on"] =
+        spec.depends_on > 0
+            ? nlohmann::ordered_json(config.lists[static_cast<size_t>(spec.depends_on - 1)].name)
+            : nlohmann::ordered_json(nullptr);
     lists.push_back(std::move(item));
   }
   root["lists"] = std::move(lists);
@@ -249,15 +269,15 @@ Result<SimulationSummary> RunSimulation(const SimulateConfig& config, const std:
   const std::string truth_path = JoinPath(out_dir, "truth.csv");
   RECKON_ASSIGN_OR_RETURN(std::unique_ptr<OutputFile> truth_file, OutputFile::Create(truth_path));
   CsvWriter truth(truth_file->stream());
-  truth.WriteRow(std::vector<std::string>{"record_id", "person_id", "list", "report",
-                                          "copied_from"});
+  truth.WriteRow(
+      std::vector<std::string>{"record_id", "person_id", "list", "report", "copied_from"});
   for (size_t list_idx = 0; list_idx < config.lists.size(); ++list_idx) {
     ListSummary list;
     list.file = "list_" + std::to_string(list_idx + 1) + ".csv";
     list.name = config.lists[list_idx].name;
     list.description = config.lists[list_idx].description;
-    RECKON_RETURN_IF_ERROR(WriteList(config, population, captures, renderer, list_idx,
-                                     window_start, JoinPath(out_dir, list.file), truth, list));
+    RECKON_RETURN_IF_ERROR(WriteList(config, population, captures, renderer, list_idx, window_start,
+                                     JoinPath(out_dir, list.file), truth, list));
     summary.records += list.records;
     summary.lists.push_back(std::move(list));
   }

@@ -1,14 +1,13 @@
 #include "simulate/simulator.h"
 
 #include <gtest/gtest.h>
+#include <unistd.h>
 
 #include <filesystem>
 #include <fstream>
 #include <map>
 #include <set>
 #include <sstream>
-
-#include <unistd.h>
 
 #include "common/strings.h"
 #include "simulate/noise.h"
@@ -80,8 +79,9 @@ struct Output {
 class SimulatorTest : public ::testing::Test {
  protected:
   static std::filesystem::path TempDir(const std::string& name) {
-    const std::filesystem::path dir = std::filesystem::path(::testing::TempDir()) /
-                                      ("reckon_simulate_" + name + "_" + std::to_string(::getpid()));
+    const std::filesystem::path dir =
+        std::filesystem::path(::testing::TempDir()) /
+        ("reckon_simulate_" + name + "_" + std::to_string(::getpid()));
     std::filesystem::remove_all(dir);
     return dir;
   }
@@ -129,8 +129,8 @@ TEST_F(SimulatorTest, FilesAreStructurallyValidAndTruthIsConsistent) {
   }
 
   // Every record is in truth.csv exactly once, and truth names nothing else.
-  ASSERT_EQ(out.truth[0], (std::vector<std::string>{"record_id", "person_id", "list", "report",
-                                                    "copied_from"}));
+  ASSERT_EQ(out.truth[0],
+            (std::vector<std::string>{"record_id", "person_id", "list", "report", "copied_from"}));
   std::set<std::string> truth_ids;
   std::map<std::string, std::set<int>> lists_of_person;  // from truth
   std::vector<std::set<std::string>> persons_per_list(5);
@@ -249,11 +249,11 @@ TEST_F(SimulatorTest, SameSeedGivesByteIdenticalFiles) {
 
 // What a profile's lists look like when measured the way a user would.
 struct Measured {
-  double exact_names = 0.0;   // records whose written name equals the canonical one
+  double exact_names = 0.0;  // records whose written name equals the canonical one
   double latin_records = 0.0;
-  double missing_age = 0.0;   // among lists with an age column
-  double overlap_1_4 = 0.0;   // P(on 1 and 4) / (P(on 1) P(on 4)), from population.csv
-  double documented = 0.0;    // documented / N
+  double missing_age = 0.0;  // among lists with an age column
+  double overlap_1_4 = 0.0;  // P(on 1 and 4) / (P(on 1) P(on 4)), from population.csv
+  double documented = 0.0;   // documented / N
 };
 
 Measured Measure(const Output& out) {

@@ -89,7 +89,9 @@ struct NewRecord {
 };
 
 struct StoredRecord {
+  int64_t record_pk = 0;  // the case's internal id of the record
   int64_t import_id = 0;
+  int64_t source_id = 0;
   std::string source;
   int64_t row_number = 0;
   int64_t line_number = 0;
@@ -143,6 +145,59 @@ struct CaseStats {
   int64_t imports = 0;
   std::vector<SourceStats> by_source;
   std::vector<FieldStats> by_field;
+};
+
+// --- The register (written by `reckon link`) ---------------------------------
+
+// One run of the linker: which record belongs to which person, and the pairs
+// worth a reviewer's look. Saved as one transaction.
+struct LinkRunResult {
+  std::string settings_json;
+  std::string model_json;
+  std::string summary_json;
+  // record_pk -> person_id for every record; ids already in the case are kept,
+  // new ones are larger than any existing id.
+  std::vector<std::pair<int64_t, int64_t>> assignments;
+  struct Pair {
+    int64_t record_pk_a = 0;  // a < b
+    int64_t record_pk_b = 0;
+    double weight = 0.0;
+    double probability = 0.0;
+  };
+  std::vector<Pair> review_pairs;  // uncertain pairs, kept for `reckon review`
+};
+
+struct LinkRunInfo {
+  int64_t run_id = 0;
+  std::string created_at;
+  std::string settings_json;
+  std::string model_json;
+  std::string summary_json;
+};
+
+// A person's decision about a pair of records; it overrides the model.
+struct ReviewDecision {
+  int64_t record_pk_a = 0;  // a < b
+  int64_t record_pk_b = 0;
+  bool match = false;
+  std::string reviewer;
+  std::string note;
+  std::string decided_at;
+};
+
+// record_id and person_id of each linked record, for exports and evaluation.
+struct ClusterAssignment {
+  std::string record_id;
+  std::string source;
+  int64_t record_pk = 0;
+  int64_t person_id = 0;
+};
+
+struct StoredGazetteer {
+  std::string name;
+  std::string file_sha256;
+  std::string csv;
+  std::string imported_at;
 };
 
 // The canonical field names, in export order.

@@ -75,6 +75,50 @@ CREATE TABLE record_flags (
 );
 CREATE INDEX record_flags_by_record ON record_flags (record_pk);
 )sql",
+      // Version 2: the register of persons, review decisions, gazetteers.
+      R"sql(
+CREATE TABLE link_runs (
+  run_id        INTEGER PRIMARY KEY,
+  created_at    TEXT NOT NULL,
+  settings_json TEXT NOT NULL,
+  model_json    TEXT NOT NULL,
+  summary_json  TEXT NOT NULL
+);
+CREATE TABLE persons (
+  person_id    INTEGER PRIMARY KEY,
+  first_run_id INTEGER NOT NULL REFERENCES link_runs (run_id),
+  last_run_id  INTEGER NOT NULL REFERENCES link_runs (run_id)
+);
+CREATE TABLE person_records (
+  record_pk INTEGER PRIMARY KEY REFERENCES records (record_pk),
+  person_id INTEGER NOT NULL REFERENCES persons (person_id)
+);
+CREATE INDEX person_records_by_person ON person_records (person_id);
+CREATE TABLE link_pairs (
+  record_pk_a INTEGER NOT NULL REFERENCES records (record_pk),
+  record_pk_b INTEGER NOT NULL REFERENCES records (record_pk),
+  weight      REAL NOT NULL,
+  probability REAL NOT NULL,
+  PRIMARY KEY (record_pk_a, record_pk_b)
+);
+CREATE TABLE review_decisions (
+  record_pk_a INTEGER NOT NULL REFERENCES records (record_pk),
+  record_pk_b INTEGER NOT NULL REFERENCES records (record_pk),
+  decision    TEXT NOT NULL CHECK (decision IN ('match', 'nonmatch')),
+  reviewer    TEXT NOT NULL,
+  note        TEXT NOT NULL DEFAULT '',
+  decided_at  TEXT NOT NULL,
+  PRIMARY KEY (record_pk_a, record_pk_b),
+  CHECK (record_pk_a < record_pk_b)
+);
+CREATE TABLE gazetteers (
+  gazetteer_id INTEGER PRIMARY KEY,
+  name         TEXT NOT NULL,
+  file_sha256  TEXT NOT NULL,
+  csv          TEXT NOT NULL,
+  imported_at  TEXT NOT NULL
+);
+)sql",
   };
   return kMigrations;
 }

@@ -9,6 +9,7 @@
 #include "store/schema.h"
 #include "store/sqlite_db.h"
 #include "store/sqlite_import_writer.h"
+#include "store/sqlite_register.h"
 
 namespace reckon {
 namespace {
@@ -26,7 +27,8 @@ constexpr std::string_view kRecordColumns = R"sql(
   r.record_pk, r.import_id, s.name, r.row_number, r.line_number, r.record_id, r.raw_json,
   r.full_name, r.given_name, r.father_name, r.grandfather_name, r.family_name, r.mother_name,
   r.sex, r.age, r.age_min, r.age_max, r.birth_date, r.birth_date_precision, r.death_date,
-  r.death_date_precision, r.locality, r.district, r.governorate, r.cause, r.notes, r.flag_count)sql";
+  r.death_date_precision, r.locality, r.district, r.governorate, r.cause, r.notes, r.flag_count,
+  r.source_id)sql";
 
 class SqliteStore final : public Store {
  public:
@@ -221,6 +223,59 @@ class SqliteStore final : public Store {
     return stats;
   }
 
+  Result<int64_t> SaveLinkRun(const LinkRunResult& run) override {
+    return SqliteSaveLinkRun(db_, run, UtcNow());
+  }
+  Result<std::optional<LinkRunInfo>> LatestLinkRun() override { return SqliteLatestLinkRun(db_); }
+  Result<std::vector<std::pair<int64_t, int64_t>>> PersonAssignments() override {
+    return SqlitePersonAssignments(db_);
+  }
+  Result<std::vector<ClusterAssignment>> ClusterAssignments() override {
+    return SqliteClusterAssignments(db_);
+  }
+  Result<std::vector<LinkRunResult::Pair>> ReviewPairs() override { return SqliteReviewPairs(db_); }
+  Status SaveReviewDecision(const ReviewDecision& decision) override {
+    ReviewDecision stamped = decision;
+    if (stamped.decided_at.empty()) stamped.decided_at = UtcNow();
+    return SqliteSaveReviewDecision(db_, stamped);
+  }
+  Result<std::vector<ReviewDecision>> ReviewDecisions() override {
+    return SqliteReviewDecisions(db_);
+  }
+  Status AddGazetteer(const StoredGazetteer& gazetteer) override {
+    StoredGazetteer stamped = gazetteer;
+    if (stamped.imported_at.empty()) stamped.imported_at = UtcNow();
+    return SqliteAddGazetteer(db_, stamped);
+  }
+  Result<std::optional<StoredGazetteer>> LatestGazetteer() override {
+    return SqliteLatestGazetteer(db_);
+  }
+
+  Result<StoredRecord> FindRecord(const std::string& record_id) override {
+    // "SOURCE:ID" picks one source when ids collide across sources.
+    std::string sql = "SELECT " + std::string(kRecordColumns) +
+                      " FROM records r JOIN sources s ON s.source_id = r.source_id"
+                      " WHERE r.record_id = ?1 OR (s.name || ':' || r.record_id) = ?1"
+                      " ORDER BY r.record_pk LIMIT 3";
+    RECKON_ASSIGN_OR_RETURN(SqliteStatement query, db_.Prepare(sql));
+    query.BindText(1, record_id);
+    std::vector<StoredRecord> found;
+    while (true) {
+      RECKON_ASSIGN_OR_RETURN(bool has_row, query.Step());
+      if (!has_row) break;
+      StoredRecord record;
+      ReadRecord(query, record);
+      found.push_back(std::move(record));
+    }
+    if (found.empty()) return Status::NotFound("no record with record_id '" + record_id + "'");
+    if (found.size() > 1) {
+      return Status::InvalidArgument("record_id '" + record_id + "' is used by source '" +
+                                     found[0].source + "' and by source '" + found[1].source +
+                                     "'; write SOURCE:ID");
+    }
+    return found.front();
+  }
+
  private:
   Result<std::vector<Source>> QuerySources(const std::optional<std::string>& name) {
     std::string sql =
@@ -251,7 +306,9 @@ class SqliteStore final : public Store {
   }
 
   static void ReadRecord(const SqliteStatement& q, StoredRecord& r) {
+    r.record_pk = q.ColumnInt(0);
     r.import_id = q.ColumnInt(1);
+    r.source_id = q.ColumnInt(27);
     r.source = q.ColumnText(2);
     r.row_number = q.ColumnInt(3);
     r.line_number = q.ColumnInt(4);

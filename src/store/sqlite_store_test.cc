@@ -84,6 +84,48 @@ TEST_F(SqliteStoreTest, NewerSchemaIsRefusedWithClearMessage) {
   EXPECT_NE(store.status().message().find("99"), std::string::npos);
 }
 
+TEST_F(SqliteStoreTest, OlderSchemaIsMigratedOnOpen) {
+  sqlite3* db = nullptr;
+  ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);
+  const std::string v1 = std::string(SchemaMigrations()[0]) +
+                         "PRAGMA application_id = " + std::to_string(kCaseFileApplicationId) +
+                         "; PRAGMA user_version = 1;";
+  ASSERT_EQ(sqlite3_exec(db, v1.c_str(), nullptr, nullptr, nullptr), SQLITE_OK);
+  sqlite3_close(db);
+  auto store = OpenSqliteStore(path_, OpenMode::kOpenExisting);
+  ASSERT_TRUE(store.ok()) << store.status().message();
+  EXPECT_EQ((*store)->SchemaVersion().value(), LatestSchemaVersion());
+  EXPECT_TRUE((*store)->PersonAssignments().ok());
+}
+
+TEST_F(SqliteStoreTest, LinkRunsKeepDecisionsAndReplaceAssignments) {
+  auto store = Create();
+  auto source = store->AddSource({"A", SourceKind::kNgoList, "", std::nullopt}).value();
+  auto writer = store->BeginImport(MakeImport(source.id)).value();
+  for (int row = 1; row <= 3; ++row) ASSERT_TRUE(writer->Add(MakeRecord(row, "x")).ok());
+  ASSERT_TRUE(writer->Commit("h", 1).ok());
+  writer.reset();
+  LinkRunResult run;
+  run.settings_json = run.model_json = run.summary_json = "{}";
+  run.assignments = {{1, 1}, {2, 1}, {3, 2}};
+  run.review_pairs = {{1, 3, 0.5, 0.4}};
+  ASSERT_TRUE(store->SaveLinkRun(run).ok());
+  ASSERT_TRUE(store->SaveReviewDecision({1, 3, false, "reviewer", "", ""}).ok());
+  run.assignments = {{1, 1}, {2, 3}, {3, 2}};
+  run.review_pairs.clear();
+  ASSERT_TRUE(store->SaveLinkRun(run).ok());
+  EXPECT_EQ(store->PersonAssignments().value(),
+            (std::vector<std::pair<int64_t, int64_t>>{{1, 1}, {2, 3}, {3, 2}}));
+  EXPECT_TRUE(store->ReviewPairs().value().empty());
+  ASSERT_EQ(store->ReviewDecisions().value().size(), 1u);
+  EXPECT_FALSE(store->ReviewDecisions().value()[0].match);
+  ASSERT_TRUE(store->SaveReviewDecision({1, 3, true, "second", "", ""}).ok());
+  EXPECT_TRUE(store->ReviewDecisions().value()[0].match);
+  EXPECT_EQ(store->FindRecord("R2").value().record_pk, 2);
+  EXPECT_EQ(store->FindRecord("A:R2").value().record_pk, 2);
+  EXPECT_EQ(store->FindRecord("nope").status().code(), StatusCode::kNotFound);
+}
+
 TEST_F(SqliteStoreTest, ForeignSqliteDatabaseIsRefused) {
   sqlite3* db = nullptr;
   ASSERT_EQ(sqlite3_open(path_.c_str(), &db), SQLITE_OK);

@@ -60,6 +60,26 @@ class Store {
   virtual Status ScanRecords(const RecordFilter& filter, const RecordVisitor& visit) = 0;
 
   virtual Result<CaseStats> Stats() = 0;
+
+  // The register. SaveLinkRun replaces every assignment and review pair in one
+  // transaction and returns the new run's id.
+  virtual Result<int64_t> SaveLinkRun(const LinkRunResult& run) = 0;
+  virtual Result<std::optional<LinkRunInfo>> LatestLinkRun() = 0;
+  // record_pk -> person_id of the latest run (empty before the first).
+  virtual Result<std::vector<std::pair<int64_t, int64_t>>> PersonAssignments() = 0;
+  virtual Result<std::vector<ClusterAssignment>> ClusterAssignments() = 0;
+  virtual Result<std::vector<LinkRunResult::Pair>> ReviewPairs() = 0;
+
+  // Review decisions: a later decision on the same pair replaces the earlier.
+  virtual Status SaveReviewDecision(const ReviewDecision& decision) = 0;
+  virtual Result<std::vector<ReviewDecision>> ReviewDecisions() = 0;
+  // Finds a record by its record_id (the source's own id); NotFound or, when
+  // two sources use the same id, InvalidArgument naming them (use SOURCE:ID).
+  virtual Result<StoredRecord> FindRecord(const std::string& record_id) = 0;
+
+  // Gazetteers: the most recently imported one is in force.
+  virtual Status AddGazetteer(const StoredGazetteer& gazetteer) = 0;
+  virtual Result<std::optional<StoredGazetteer>> LatestGazetteer() = 0;
 };
 
 }  // namespace reckon

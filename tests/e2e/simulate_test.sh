@@ -1,55 +1,82 @@
 #!/usr/bin/env bash
-# End-to-end test of `reckon simulate`: runs the real binary, checks the files
-# it writes, their ground truth and determinism, and that `reckon import`
-# reads every list without a flagged value.
-#
-#   tests/e2e/simulate_test.sh [BUILD_DIR]
-set -euo pipefail
+# End-to-end tests of `reckon simulate`, run against the real binary: the files
+# it writes, their ground truth, determinism by seed, errors, and that
+# `reckon import` reads every list without flagging a value.
+# Usage: simulate_test.sh PATH/TO/reckon REPO_ROOT
+source "$(dirname "$0")/lib.sh"
+reckon=$1
+cd "$E2E_TMP"
 
-build_dir=${1:-build}
-reckon="$build_dir/reckon"
-work=$(mktemp -d "${TMPDIR:-/tmp}/reckon-simulate-e2e.XXXXXX")
-trap 'rm -rf "$work"' EXIT
-fail() { echo "FAIL: $*" >&2; exit 1; }
-
-"$reckon" simulate --people 3000 --lists 5 --seed 11 --out "$work/a" >/dev/null
-"$reckon" simulate --people 3000 --lists 5 --seed 11 --out "$work/b" >/dev/null
-
+# --- files and determinism -----------------------------------------------------
+expect_ok "simulate runs" "$reckon" simulate --people 3000 --lists 5 --seed 11 --out a
+expect_ok "same seed again" "$reckon" simulate --people 3000 --lists 5 --seed 11 --out b
+expect_ok "another seed" "$reckon" simulate --people 3000 --lists 5 --seed 12 --out c
 for file in list_1.csv list_2.csv list_3.csv list_4.csv list_5.csv truth.csv population.csv \
             captures.csv summary.json; do
-  [[ -s "$work/a/$file" ]] || fail "$file missing or empty"
-  cmp -s "$work/a/$file" "$work/b/$file" || fail "$file differs between two runs with one seed"
-done
-
-# Every record id appears in truth.csv, once.
-list_ids=$(for k in 1 2 3 4 5; do tail -n +2 "$work/a/list_$k.csv" | cut -d, -f1; done | sort)
-truth_ids=$(tail -n +2 "$work/a/truth.csv" | cut -d, -f1 | sort)
-[[ "$list_ids" == "$truth_ids" ]] || fail "record ids in lists and truth.csv differ"
-[[ -z "$(uniq -d <<<"$list_ids")" ]] || fail "duplicate record ids"
-
-# captures.csv sums to the documented persons in summary.json.
-captured=$(tail -n +2 "$work/a/captures.csv" | awk -F, '{ s += $NF } END { print s }')
-documented=$(sed -n 's/.*"documented_persons": \([0-9]*\).*/\1/p' "$work/a/summary.json")
-[[ "$captured" == "$documented" ]] || fail "captures.csv sums to $captured, summary says $documented"
-grep -q '"true_n": 3000' "$work/a/summary.json" || fail "summary.json lacks true_n 3000"
-
-# A different seed gives different lists.
-"$reckon" simulate --people 3000 --lists 5 --seed 12 --out "$work/c" >/dev/null
-! cmp -s "$work/a/list_1.csv" "$work/c/list_1.csv" || fail "seed does not change the output"
-
-# Refuses to overwrite without --force; bad config names file and key.
-if "$reckon" simulate --people 10 --out "$work/a" 2>/dev/null; then fail "overwrote without --force"; fi
-echo '{"lists": [{"captur": 0.5}]}' >"$work/bad.json"
-message=$("$reckon" simulate --out "$work/d" --config "$work/bad.json" 2>&1 || true)
-grep -q 'bad.json: lists\[0\].captur: unknown key' <<<"$message" || fail "config error: $message"
-
-# reckon import reads every list, with no value it cannot parse.
-"$reckon" init "$work/case.reckon" >/dev/null
-for k in 1 2 3 4 5; do
-  "$reckon" import "$work/case.reckon" "$work/a/list_$k.csv" --source "list_$k" --kind ngo_list \
-    >"$work/import_$k.txt" || fail "import of list_$k.csv failed"
-  if grep -q "could not be parsed" "$work/import_$k.txt"; then
-    fail "list_$k.csv has values the importer flags: $(cat "$work/import_$k.txt")"
+  if [[ -s "a/$file" ]]; then pass "$file written"; else fail "$file written"; fi
+  if cmp -s "a/$file" "b/$file"; then
+    pass "$file identical for one seed"
+  else
+    fail "$file identical for one seed"
   fi
 done
-echo "PASS: simulate e2e"
+if cmp -s a/list_1.csv c/list_1.csv; then
+  fail "a different seed changes the lists"
+else
+  pass "a different seed changes the lists"
+fi
+
+# --- ground truth ----------------------------------------------------------------
+list_ids=$(for k in 1 2 3 4 5; do tail -n +2 "a/list_$k.csv" | cut -d, -f1; done | sort)
+truth_ids=$(tail -n +2 a/truth.csv | cut -d, -f1 | sort)
+expect_eq "every record is in truth.csv" "$list_ids" "$truth_ids"
+expect_eq "record ids are unique" "" "$(uniq -d <<<"$list_ids")"
+captured=$(tail -n +2 a/captures.csv | awk -F, '{ s += $NF } END { print s }')
+documented=$(sed -n 's/.*"documented_persons": \([0-9]*\).*/\1/p' a/summary.json)
+expect_eq "captures.csv sums to the documented persons" "$documented" "$captured"
+expect_contains "summary has the true N" "$(cat a/summary.json)" '"true_n": 3000'
+expect_eq "population.csv has N people" 3001 "$(wc -l <a/population.csv)"
+
+# --- errors ------------------------------------------------------------------------
+expect_fail "refuses to overwrite without --force" "is not empty" \
+  "$reckon" simulate --people 10 --out a
+expect_ok "--force overwrites" "$reckon" simulate --people 10 --lists 2 --out b --force
+if [[ -e b/list_5.csv ]]; then fail "--force removes stale lists"; else pass "--force removes stale lists"; fi
+echo '{"lists": [{"captur": 0.5}]}' >bad.json
+expect_fail "config errors name file and key" "bad.json: lists[0].captur: unknown key" \
+  "$reckon" simulate --out d --config bad.json
+expect_fail "unknown profile" "unknown profile 'easy'" "$reckon" simulate --out d --profile easy
+
+# --- the importer reads every list ---------------------------------------------------
+expect_ok "init" "$reckon" init case.reckon
+import_list() {
+  local k=$1 output
+  shift
+  if ! output=$("$reckon" import case.reckon "a/list_$k.csv" --source "list_$k" "$@" 2>&1); then
+    fail "import list_$k.csv" "$output"
+  elif [[ "$output" == *"could not be parsed"* ]]; then
+    fail "list_$k.csv has no flagged values" "$output"
+  else
+    pass "list_$k.csv imports without flags"
+  fi
+}
+import_list 1 --kind ngo_list
+import_list 2 --kind hospital_morgue
+import_list 3 --kind media_monitoring
+import_list 4 --kind field_interviews --derived-from list_1
+import_list 5 --kind other --derived-from list_3
+for profile in clean hard; do
+  expect_ok "simulate $profile" "$reckon" simulate --people 2000 --profile "$profile" --out "$profile"
+  expect_ok "init $profile" "$reckon" init "$profile.reckon"
+  for k in 1 2 3 4 5; do
+    output=$("$reckon" import "$profile.reckon" "$profile/list_$k.csv" --source "list_$k" \
+      --kind other 2>&1) || true
+    if [[ "$output" == imported* && "$output" != *"could not be parsed"* ]]; then
+      pass "$profile list_$k.csv imports without flags"
+    else
+      fail "$profile list_$k.csv imports without flags" "$output"
+    fi
+  done
+done
+
+e2e_finish

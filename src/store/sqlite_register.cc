@@ -1,0 +1,186 @@
+#include "store/sqlite_register.h"
+
+#include <algorithm>
+
+namespace reckon {
+namespace {
+
+// Runs `body` inside BEGIN IMMEDIATE ... COMMIT, rolling back on any error.
+template <typename Body>
+Status InTransaction(SqliteDatabase& db, Body body) {
+  RECKON_RETURN_IF_ERROR(db.Exec("BEGIN IMMEDIATE"));
+  Status status = body();
+  if (!status.ok()) {
+    (void)db.Exec("ROLLBACK");
+    return status;
+  }
+  return db.Exec("COMMIT");
+}
+
+}  // namespace
+
+Result<int64_t> SqliteSaveLinkRun(SqliteDatabase& db, const LinkRunResult& run,
+                                  const std::string& now) {
+  int64_t run_id = 0;
+  Status status = InTransaction(db, [&]() -> Status {
+    RECKON_ASSIGN_OR_RETURN(SqliteStatement insert_run,
+                            db.Prepare("INSERT INTO link_runs (created_at, settings_json, "
+                                       "model_json, summary_json) VALUES (?, ?, ?, ?)"));
+    insert_run.BindText(1, now);
+    insert_run.BindText(2, run.settings_json);
+    insert_run.BindText(3, run.model_json);
+    insert_run.BindText(4, run.summary_json);
+    RECKON_RETURN_IF_ERROR(insert_run.Run());
+    run_id = db.LastInsertRowId();
+    RECKON_RETURN_IF_ERROR(db.Exec("DELETE FROM person_records; DELETE FROM link_pairs"));
+    RECKON_ASSIGN_OR_RETURN(
+        SqliteStatement upsert_person,
+        db.Prepare("INSERT INTO persons (person_id, first_run_id, last_run_id) VALUES (?1, ?2, ?2) "
+                   "ON CONFLICT (person_id) DO UPDATE SET last_run_id = ?2"));
+    RECKON_ASSIGN_OR_RETURN(
+        SqliteStatement insert_member,
+        db.Prepare("INSERT INTO person_records (record_pk, person_id) VALUES (?, ?)"));
+    int64_t last_person = -1;
+    std::vector<std::pair<int64_t, int64_t>> by_person(run.assignments);
+    std::sort(by_person.begin(), by_person.end(),
+              [](const auto& x, const auto& y) { return x.second < y.second; });
+    for (const auto& [record_pk, person_id] : by_person) {
+      if (person_id != last_person) {
+        upsert_person.BindInt(1, person_id);
+        upsert_person.BindInt(2, run_id);
+        RECKON_RETURN_IF_ERROR(upsert_person.Run());
+        last_person = person_id;
+      }
+      insert_member.BindInt(1, record_pk);
+      insert_member.BindInt(2, person_id);
+      RECKON_RETURN_IF_ERROR(insert_member.Run());
+    }
+    RECKON_ASSIGN_OR_RETURN(
+        SqliteStatement insert_pair,
+        db.Prepare("INSERT INTO link_pairs (record_pk_a, record_pk_b, weight, probability) "
+                   "VALUES (?, ?, ?, ?)"));
+    for (const LinkRunResult::Pair& pair : run.review_pairs) {
+      insert_pair.BindInt(1, pair.record_pk_a);
+      insert_pair.BindInt(2, pair.record_pk_b);
+      sqlite3_bind_double(insert_pair.get(), 3, pair.weight);
+      sqlite3_bind_double(insert_pair.get(), 4, pair.probability);
+      RECKON_RETURN_IF_ERROR(insert_pair.Run());
+    }
+    return Status::Ok();
+  });
+  if (!status.ok()) return status.WithContext("saving the register");
+  return run_id;
+}
+
+Result<std::optional<LinkRunInfo>> SqliteLatestLinkRun(SqliteDatabase& db) {
+  RECKON_ASSIGN_OR_RETURN(SqliteStatement query,
+                          db.Prepare("SELECT run_id, created_at, settings_json, model_json, "
+                                     "summary_json FROM link_runs ORDER BY run_id DESC LIMIT 1"));
+  RECKON_ASSIGN_OR_RETURN(bool has_row, query.Step());
+  if (!has_row) return std::optional<LinkRunInfo>();
+  return std::optional<LinkRunInfo>(LinkRunInfo{query.ColumnInt(0), query.ColumnText(1),
+                                                query.ColumnText(2), query.ColumnText(3),
+                                                query.ColumnText(4)});
+}
+
+Result<std::vector<std::pair<int64_t, int64_t>>> SqlitePersonAssignments(SqliteDatabase& db) {
+  RECKON_ASSIGN_OR_RETURN(
+      SqliteStatement query,
+      db.Prepare("SELECT record_pk, person_id FROM person_records ORDER BY record_pk"));
+  std::vector<std::pair<int64_t, int64_t>> out;
+  while (true) {
+    RECKON_ASSIGN_OR_RETURN(bool has_row, query.Step());
+    if (!has_row) break;
+    out.emplace_back(query.ColumnInt(0), query.ColumnInt(1));
+  }
+  return out;
+}
+
+Result<std::vector<ClusterAssignment>> SqliteClusterAssignments(SqliteDatabase& db) {
+  RECKON_ASSIGN_OR_RETURN(
+      SqliteStatement query,
+      db.Prepare("SELECT r.record_id, s.name, r.record_pk, p.person_id FROM person_records p "
+                 "JOIN records r USING (record_pk) JOIN sources s ON s.source_id = r.source_id "
+                 "ORDER BY p.person_id, r.record_pk"));
+  std::vector<ClusterAssignment> out;
+  while (true) {
+    RECKON_ASSIGN_OR_RETURN(bool has_row, query.Step());
+    if (!has_row) break;
+    out.push_back(
+        {query.ColumnText(0), query.ColumnText(1), query.ColumnInt(2), query.ColumnInt(3)});
+  }
+  return out;
+}
+
+Result<std::vector<LinkRunResult::Pair>> SqliteReviewPairs(SqliteDatabase& db) {
+  RECKON_ASSIGN_OR_RETURN(SqliteStatement query,
+                          db.Prepare("SELECT record_pk_a, record_pk_b, weight, probability "
+                                     "FROM link_pairs ORDER BY abs(weight), record_pk_a"));
+  std::vector<LinkRunResult::Pair> out;
+  while (true) {
+    RECKON_ASSIGN_OR_RETURN(bool has_row, query.Step());
+    if (!has_row) break;
+    out.push_back({query.ColumnInt(0), query.ColumnInt(1), sqlite3_column_double(query.get(), 2),
+                   sqlite3_column_double(query.get(), 3)});
+  }
+  return out;
+}
+
+Status SqliteSaveReviewDecision(SqliteDatabase& db, const ReviewDecision& d) {
+  if (d.record_pk_a >= d.record_pk_b) {
+    return Status::InvalidArgument("a review decision needs two different records, lower first");
+  }
+  RECKON_ASSIGN_OR_RETURN(
+      SqliteStatement upsert,
+      db.Prepare(
+          "INSERT INTO review_decisions (record_pk_a, record_pk_b, decision, reviewer, "
+          "note, decided_at) VALUES (?, ?, ?, ?, ?, ?) "
+          "ON CONFLICT (record_pk_a, record_pk_b) DO UPDATE SET decision = excluded.decision, "
+          "reviewer = excluded.reviewer, note = excluded.note, "
+          "decided_at = excluded.decided_at"));
+  upsert.BindInt(1, d.record_pk_a);
+  upsert.BindInt(2, d.record_pk_b);
+  upsert.BindText(3, d.match ? "match" : "nonmatch");
+  upsert.BindText(4, d.reviewer);
+  upsert.BindText(5, d.note);
+  upsert.BindText(6, d.decided_at);
+  return upsert.Run();
+}
+
+Result<std::vector<ReviewDecision>> SqliteReviewDecisions(SqliteDatabase& db) {
+  RECKON_ASSIGN_OR_RETURN(
+      SqliteStatement query,
+      db.Prepare("SELECT record_pk_a, record_pk_b, decision, reviewer, note, decided_at "
+                 "FROM review_decisions ORDER BY record_pk_a, record_pk_b"));
+  std::vector<ReviewDecision> out;
+  while (true) {
+    RECKON_ASSIGN_OR_RETURN(bool has_row, query.Step());
+    if (!has_row) break;
+    out.push_back({query.ColumnInt(0), query.ColumnInt(1), query.ColumnText(2) == "match",
+                   query.ColumnText(3), query.ColumnText(4), query.ColumnText(5)});
+  }
+  return out;
+}
+
+Status SqliteAddGazetteer(SqliteDatabase& db, const StoredGazetteer& g) {
+  RECKON_ASSIGN_OR_RETURN(SqliteStatement insert,
+                          db.Prepare("INSERT INTO gazetteers (name, file_sha256, csv, imported_at) "
+                                     "VALUES (?, ?, ?, ?)"));
+  insert.BindText(1, g.name);
+  insert.BindText(2, g.file_sha256);
+  insert.BindText(3, g.csv);
+  insert.BindText(4, g.imported_at);
+  return insert.Run();
+}
+
+Result<std::optional<StoredGazetteer>> SqliteLatestGazetteer(SqliteDatabase& db) {
+  RECKON_ASSIGN_OR_RETURN(SqliteStatement query,
+                          db.Prepare("SELECT name, file_sha256, csv, imported_at FROM gazetteers "
+                                     "ORDER BY gazetteer_id DESC LIMIT 1"));
+  RECKON_ASSIGN_OR_RETURN(bool has_row, query.Step());
+  if (!has_row) return std::optional<StoredGazetteer>();
+  return std::optional<StoredGazetteer>(StoredGazetteer{query.ColumnText(0), query.ColumnText(1),
+                                                        query.ColumnText(2), query.ColumnText(3)});
+}
+
+}  // namespace reckon
