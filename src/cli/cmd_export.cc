@@ -1,5 +1,7 @@
 // reckon export CASE records --out FILE.csv — the records with their canonical
 // fields, source, row and flags, as UTF-8 CSV that `reckon import` reads back.
+// reckon export CASE clusters --out FILE.csv — the register: record_id,person_id,
+// source for every linked record (the layout `reckon evaluate --truth` reads).
 #include <fstream>
 #include <iostream>
 #include <memory>
@@ -74,13 +76,46 @@ int ExportRecords(Store& store, const Options& options) {
   return 0;
 }
 
-int Run(const Options& options) {
-  if (options.what != "records") {
+int ExportClusters(Store& store, const Options& options) {
+  auto run = store.LatestLinkRun();
+  if (!run.ok()) return ReportError(run.status());
+  if (!*run) {
     return ReportError(
-        Status::InvalidArgument("unknown export '" + options.what + "' (known: records)"));
+        Status::NotFound(options.case_path + " has no register yet: run `reckon link` first"));
+  }
+  auto assignments = store.ClusterAssignments();
+  if (!assignments.ok()) return ReportError(assignments.status());
+  const std::string tmp = options.out + ".partial";
+  std::ofstream out(tmp, std::ios::binary | std::ios::trunc);
+  if (!out) return ReportError(Status::IoError("cannot write " + tmp));
+  CsvWriter writer(out);
+  writer.WriteRow(std::vector<std::string_view>{"record_id", "person_id", "source"});
+  int64_t count = 0;
+  for (const ClusterAssignment& a : *assignments) {
+    if (!options.source.empty() && a.source != options.source) continue;
+    writer.WriteRow(std::vector<std::string>{a.record_id, std::to_string(a.person_id), a.source});
+    ++count;
+  }
+  out.close();
+  if (!out) {
+    std::remove(tmp.c_str());
+    return ReportError(Status::IoError("error writing " + tmp));
+  }
+  if (std::rename(tmp.c_str(), options.out.c_str()) != 0) {
+    return ReportError(Status::IoError("cannot rename " + tmp + " to " + options.out));
+  }
+  std::cout << "exported " << count << " register entries to " << options.out << "\n";
+  return 0;
+}
+
+int Run(const Options& options) {
+  if (options.what != "records" && options.what != "clusters") {
+    return ReportError(Status::InvalidArgument("unknown export '" + options.what +
+                                               "' (known: records, clusters)"));
   }
   auto store = OpenSqliteStore(options.case_path, OpenMode::kOpenExisting);
   if (!store.ok()) return ReportError(store.status());
+  if (options.what == "clusters") return ExportClusters(**store, options);
   return ExportRecords(**store, options);
 }
 
@@ -90,7 +125,7 @@ Command RegisterExport(CLI::App& root) {
   auto options = std::make_shared<Options>();
   CLI::App* app = root.add_subcommand("export", "Export data from a case");
   app->add_option("CASE", options->case_path, "Case file")->required();
-  app->add_option("WHAT", options->what, "What to export: records")->required();
+  app->add_option("WHAT", options->what, "What to export: records, clusters")->required();
   app->add_option("--out", options->out, "Output file (.csv)")->required();
   app->add_option("--source", options->source, "Only this source's records");
   return {app, [options] { return Run(*options); }};

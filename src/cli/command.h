@@ -36,5 +36,10 @@ Command RegisterExport(CLI::App& root);
 Command RegisterStats(CLI::App& root);
 Command RegisterSimulate(CLI::App& root);
 Command RegisterNames(CLI::App& root);
+Command RegisterEstimate(CLI::App& root);
+Command RegisterLink(CLI::App& root);
+Command RegisterExplain(CLI::App& root);
+Command RegisterGazetteer(CLI::App& root);
+Command RegisterEvaluate(CLI::App& root);
 
 }  // namespace reckon::cli

@@ -234,6 +234,9 @@ class SqliteStore final : public Store {
     return SqliteClusterAssignments(db_);
   }
   Result<std::vector<LinkRunResult::Pair>> ReviewPairs() override { return SqliteReviewPairs(db_); }
+  Result<int64_t> HighestPersonId() override {
+    return db_.QueryInt("SELECT coalesce(max(person_id), 0) FROM persons");
+  }
   Status SaveReviewDecision(const ReviewDecision& decision) override {
     ReviewDecision stamped = decision;
     if (stamped.decided_at.empty()) stamped.decided_at = UtcNow();

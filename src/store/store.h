@@ -68,6 +68,8 @@ class Store {
   // record_pk -> person_id of the latest run (empty before the first).
   virtual Result<std::vector<std::pair<int64_t, int64_t>>> PersonAssignments() = 0;
   virtual Result<std::vector<ClusterAssignment>> ClusterAssignments() = 0;
+  // The largest person id ever given in this case (0 if none): new ids go above it.
+  virtual Result<int64_t> HighestPersonId() = 0;
   virtual Result<std::vector<LinkRunResult::Pair>> ReviewPairs() = 0;
 
   // Review decisions: a later decision on the same pair replaces the earlier.

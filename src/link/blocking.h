@@ -1,0 +1,56 @@
+// Blocking: the candidate pairs worth comparing, from several OR-ed rules.
+//
+// Each rule maps a record to a key (empty: the rule does not apply); records
+// sharing a key form a block and every pair in it is a candidate. Keys use the
+// names' cross-script skeletons, so محمد and Mohammed share blocks. A block
+// larger than `max_block` (a common name in one village) is not expanded
+// quadratically: its records are sorted by death date and age and each is
+// paired with its `window` nearest neighbours (sorted neighbourhood). Pairs
+// found by several rules are kept once.
+//
+// Thread-safety: pure functions of their inputs.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "link/link_record.h"
+#include "text/token_table.h"
+
+namespace reckon::link {
+
+struct BlockingSettings {
+  size_t max_block = 400;
+  size_t window = 40;
+};
+
+struct RuleReport {
+  std::string name;
+  uint64_t pairs = 0;         // pairs this rule produced, before removing repeats
+  uint64_t blocks = 0;        // blocks with at least two records
+  uint64_t large_blocks = 0;  // blocks handled by sorted neighbourhood
+  uint64_t largest_block = 0;
+};
+
+struct BlockingResult {
+  std::vector<uint64_t>
+      pairs;  // (i << 32) | j with i < j, indexes into the records; sorted, unique
+  std::vector<uint8_t> rule_mask;  // per pair: bit r set when rule r found it
+  std::vector<RuleReport> rules;
+};
+
+// The comparison fields (comparison.h Field values) each default rule blocks
+// on, in rule order: training on a rule's pairs must not learn these fields.
+const std::vector<std::vector<uint8_t>>& RuleFields();
+
+BlockingResult BlockPairs(const std::vector<LinkRecord>& records, const text::TokenTable& tokens,
+                          const BlockingSettings& settings);
+
+inline uint32_t PairFirst(uint64_t pair) { return static_cast<uint32_t>(pair >> 32); }
+inline uint32_t PairSecond(uint64_t pair) { return static_cast<uint32_t>(pair & 0xFFFFFFFFu); }
+inline uint64_t MakePair(uint32_t i, uint32_t j) {
+  return i < j ? (static_cast<uint64_t>(i) << 32) | j : (static_cast<uint64_t>(j) << 32) | i;
+}
+
+}  // namespace reckon::link

@@ -1,0 +1,54 @@
+#include "link/blocking.h"
+
+#include <gtest/gtest.h>
+
+#include <algorithm>
+
+namespace reckon::link {
+namespace {
+
+LinkRecord Make(text::TokenTable& tokens, const std::string& name, int day) {
+  StoredRecord stored;
+  stored.fields.full_name = name;
+  stored.fields.death_date = "2025-03-" + std::string(day < 10 ? "0" : "") + std::to_string(day);
+  stored.fields.death_date_precision = "day";
+  return BuildLinkRecord(stored, 0, tokens, nullptr).value();
+}
+
+bool HasPair(const BlockingResult& result, uint32_t a, uint32_t b) {
+  return std::binary_search(result.pairs.begin(), result.pairs.end(), MakePair(a, b));
+}
+
+TEST(BlockingTest, CrossScriptNamesShareBlocksAndPairsAreUnique) {
+  text::TokenTable tokens;
+  std::vector<LinkRecord> records = {
+      Make(tokens, "محمد علي حسن الخطيب", 8),
+      Make(tokens, "Mohammed Ali Hasan al-Khatib", 8),
+      Make(tokens, "يوسف كامل شاهين", 10),
+  };
+  const auto result = BlockPairs(records, tokens, {});
+  EXPECT_TRUE(HasPair(result, 0, 1));
+  EXPECT_FALSE(HasPair(result, 0, 2));
+  EXPECT_TRUE(std::is_sorted(result.pairs.begin(), result.pairs.end()));
+  EXPECT_EQ(std::adjacent_find(result.pairs.begin(), result.pairs.end()), result.pairs.end());
+  uint64_t reported = 0;
+  for (const auto& rule : result.rules) reported += rule.pairs;
+  EXPECT_GE(reported, result.pairs.size());  // found by several rules, kept once
+}
+
+TEST(BlockingTest, LargeBlocksUseSortedNeighbourhood) {
+  text::TokenTable tokens;
+  std::vector<LinkRecord> records;
+  for (int i = 0; i < 500; ++i) records.push_back(Make(tokens, "محمد أحمد", 1 + i % 28));
+  BlockingSettings settings;
+  settings.max_block = 100;
+  settings.window = 10;
+  const auto result = BlockPairs(records, tokens, settings);
+  EXPECT_LT(result.pairs.size(), 500u * 499u / 2u);
+  EXPECT_LE(result.pairs.size(), 500u * 10u * 2u);
+  EXPECT_GE(result.rules[0].large_blocks, 1u);
+  EXPECT_EQ(result.rules[0].largest_block, 500u);
+}
+
+}  // namespace
+}  // namespace reckon::link

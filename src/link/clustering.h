@@ -1,0 +1,48 @@
+// Clustering records into persons without chaining contradictions.
+//
+// Greedy agglomeration: human must-links first, then candidate pairs at or
+// above the threshold in order of decreasing weight. Two clusters merge only
+// if no pair across them is forbidden: a human cannot-link, a household
+// relation (brothers; father and son), or a compared pair whose probability is
+// below the contradiction level. Pairs across small clusters that were never
+// compared are checked with `compatible` before merging, so A~B and B~C cannot
+// pull in a C that contradicts A.
+//
+// Thread-safety: not thread-safe; one Clusterer per run.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <vector>
+
+namespace reckon::link {
+
+struct ScoredPair {
+  uint32_t a = 0;
+  uint32_t b = 0;
+  double weight = 0;
+  double probability = 0;
+};
+
+struct ClusteringInput {
+  size_t record_count = 0;
+  std::vector<ScoredPair> candidates;  // every compared pair
+  std::vector<std::pair<uint32_t, uint32_t>> must_link;
+  std::vector<std::pair<uint32_t, uint32_t>> cannot_link;  // human and household
+  double threshold = 0.9;                                  // probability needed to merge
+  double contradiction = 0.5;        // compared pairs below this forbid a merge
+  size_t check_unscored_up_to = 64;  // cross pairs checked with `compatible` (|A|*|B| bound)
+  // Whether two records that were never compared may be the same person.
+  std::function<bool(uint32_t, uint32_t)> compatible;
+};
+
+struct ClusteringResult {
+  std::vector<uint32_t> cluster_of;  // per record: the smallest record index of its cluster
+  uint64_t merges = 0;
+  uint64_t refused_merges = 0;      // merges a constraint prevented
+  uint64_t must_links_refused = 0;  // must-links contradicting a cannot-link
+};
+
+ClusteringResult ClusterRecords(const ClusteringInput& input);
+
+}  // namespace reckon::link

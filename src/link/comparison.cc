@@ -1,0 +1,141 @@
+#include "link/comparison.h"
+
+#include <algorithm>
+#include <cstdlib>
+
+#include "text/token_compare.h"
+
+namespace reckon::link {
+namespace {
+
+uint8_t NameLevel(const text::PositionResult& position) {
+  if (position.agreement == text::Agreement::kMissing) return 0;
+  switch (position.comparison.level) {
+    case text::TokenMatch::kExact:
+    case text::TokenMatch::kFolded:
+    case text::TokenMatch::kVariant:
+    case text::TokenMatch::kPhonetic:
+      return 1;
+    case text::TokenMatch::kClose:
+      return 2;
+    case text::TokenMatch::kDifferent:
+      return 3;
+  }
+  return 3;
+}
+
+uint8_t AgeLevel(const LinkRecord& a, const LinkRecord& b) {
+  if (a.age_min < 0 || b.age_min < 0) return 0;
+  if (a.age_exact && b.age_exact) {
+    const int diff = std::abs(a.age_min - b.age_min);
+    return diff <= 1 ? 1 : diff <= 3 ? 2 : diff <= 6 ? 3 : 4;
+  }
+  // Distance between the two intervals (an open band has no upper end).
+  const int a_max = a.age_max < 0 ? 200 : a.age_max;
+  const int b_max = b.age_max < 0 ? 200 : b.age_max;
+  const int gap = std::max({0, a.age_min - b_max, b.age_min - a_max});
+  return gap <= 3 ? 3 : 4;
+}
+
+uint8_t DateLevel(const LinkRecord& a, const LinkRecord& b) {
+  if (a.death_precision == DatePrecision::kNone || b.death_precision == DatePrecision::kNone) {
+    return 0;
+  }
+  if (a.death_precision == DatePrecision::kDay && b.death_precision == DatePrecision::kDay) {
+    const int diff = std::abs(a.death_day - b.death_day);
+    return diff == 0 ? 1 : diff <= 2 ? 2 : diff <= 7 ? 3 : 4;
+  }
+  const int gap = std::max({0, a.death_day - b.death_last_day, b.death_day - a.death_last_day});
+  return gap <= 2 ? 3 : 4;
+}
+
+uint8_t PlaceLevel(const LinkRecord& a, const LinkRecord& b) {
+  bool any_pair = false;
+  for (size_t level = 0; level < 3; ++level) {
+    const std::string& x = a.place[level];
+    const std::string& y = b.place[level];
+    if (x.empty() || y.empty()) continue;
+    if (x == y) return static_cast<uint8_t>(level + 1);
+    any_pair = true;
+  }
+  return any_pair ? 4 : 0;
+}
+
+}  // namespace
+
+std::string_view FieldName(size_t field) {
+  static constexpr std::array<std::string_view, kFieldCount> kNames = {
+      "given name", "father", "grandfather", "family name", "mother",
+      "sex",        "age",    "death date",  "place"};
+  return kNames[field];
+}
+
+std::string_view LevelName(size_t field, uint8_t level) {
+  if (level == 0) return "missing";
+  switch (field) {
+    case kSex:
+      return level == 1 ? "same" : "different";
+    case kAge: {
+      static constexpr std::array<std::string_view, 5> kAge = {
+          "missing", "within 1 year", "within 3 years", "compatible", "different"};
+      return kAge[level];
+    }
+    case kDate: {
+      static constexpr std::array<std::string_view, 5> kDate = {
+          "missing", "same day", "within 2 days", "within a week", "different"};
+      return kDate[level];
+    }
+    case kPlace: {
+      static constexpr std::array<std::string_view, 5> kPlace = {
+          "missing", "same locality", "same district", "same governorate", "different"};
+      return kPlace[level];
+    }
+    default: {
+      static constexpr std::array<std::string_view, 4> kName = {"missing", "same name",
+                                                                "close (typo)", "different"};
+      return kName[level];
+    }
+  }
+}
+
+uint32_t ComparisonVector::Pattern() const {
+  uint32_t pattern = 0;
+  for (size_t field = 0; field < kFieldCount; ++field) {
+    pattern |= static_cast<uint32_t>(level[field]) << (3 * field);
+  }
+  return pattern;
+}
+
+std::array<uint8_t, kFieldCount> LevelsOfPattern(uint32_t pattern) {
+  std::array<uint8_t, kFieldCount> levels{};
+  for (size_t field = 0; field < kFieldCount; ++field) {
+    levels[field] = static_cast<uint8_t>((pattern >> (3 * field)) & 7u);
+  }
+  return levels;
+}
+
+ComparisonVector CompareRecords(const text::TokenTable& tokens, const LinkRecord& a,
+                                const LinkRecord& b) {
+  ComparisonVector v;
+  const text::ChainComparison chains = text::CompareChains(tokens, a.chain, b.chain);
+  v.relation = chains.relation;
+  v.alignment = chains.alignment;
+  for (size_t role = 0; role < 4; ++role) v.level[role] = NameLevel(chains.positions[role]);
+  const auto& given = chains.positions[static_cast<size_t>(text::ChainRole::kGiven)];
+  const auto& family = chains.positions[static_cast<size_t>(text::ChainRole::kFamily)];
+  if (v.level[kGiven] == 1) v.given_token = given.a;
+  if (v.level[kFamily] == 1) v.family_token = family.a;
+  if (a.mother != text::kNoToken && b.mother != text::kNoToken) {
+    text::PositionResult mother;
+    mother.agreement = text::Agreement::kAgree;
+    mother.comparison = text::CompareTokens(tokens, a.mother, b.mother);
+    v.level[kMother] = NameLevel(mother);
+  }
+  if (a.sex != 0 && b.sex != 0) v.level[kSex] = a.sex == b.sex ? 1 : 2;
+  v.level[kAge] = AgeLevel(a, b);
+  v.level[kDate] = DateLevel(a, b);
+  v.level[kPlace] = PlaceLevel(a, b);
+  return v;
+}
+
+}  // namespace reckon::link

@@ -1,0 +1,75 @@
+// Comparison vectors: how two records agree, field by field, as small levels.
+//
+// Level 0 of every field is "missing" (one side does not give it) and is
+// neutral in the score. Levels, strongest first:
+//   names (given, father, grandfather, family, mother):
+//           1 the same name (exactly, as an orthographic or known variant, or
+//           the same sound across scripts), 2 close (a likely typo),
+//           3 different. Exact and cross-script agreement share a level on
+//           purpose: the script of a pair is shared by all its name fields,
+//           and separate levels let EM mistake "both Arabic" for "a match".
+//   sex:    1 same, 2 different
+//   age:    1 within a year, 2 within 3 years, 3 compatible (within 6 years,
+//           or overlapping bands), 4 different
+//   date:   1 same day, 2 within 2 days, 3 within a week or compatible
+//           imprecise dates, 4 different
+//   place:  1 same locality, 2 same district, 3 same governorate, 4 different
+// The name chain is aligned by text::CompareChains, which tolerates a dropped
+// grandfather and reads household relations (brothers, father and son).
+//
+// Thread-safety: pure functions; safe from any thread.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string_view>
+
+#include "link/link_record.h"
+#include "text/chain_compare.h"
+#include "text/token_table.h"
+
+namespace reckon::link {
+
+enum Field : uint8_t {
+  kGiven,
+  kFather,
+  kGrandfather,
+  kFamily,
+  kMother,
+  kSex,
+  kAge,
+  kDate,
+  kPlace,
+};
+inline constexpr size_t kFieldCount = 9;
+inline constexpr std::array<uint8_t, kFieldCount> kLevelCount = {4, 4, 4, 4, 4, 3, 5, 5, 5};
+
+std::string_view FieldName(size_t field);
+std::string_view LevelName(size_t field, uint8_t level);
+
+struct ComparisonVector {
+  std::array<uint8_t, kFieldCount> level{};
+  text::ChainRelation relation = text::ChainRelation::kInsufficient;
+  text::AlignmentKind alignment = text::AlignmentKind::kPositional;
+  // The agreeing tokens of a, for term-frequency adjustment (kNoToken if none).
+  text::TokenId given_token = text::kNoToken;
+  text::TokenId family_token = text::kNoToken;
+
+  // Packs the levels into one integer (3 bits a field) for pattern counting.
+  uint32_t Pattern() const;
+  // True for a household relation that forbids a match (brothers; a father
+  // and his son): such records are different people whatever else agrees.
+  bool IsHousehold() const {
+    return relation == text::ChainRelation::kSiblings ||
+           relation == text::ChainRelation::kParentChild ||
+           relation == text::ChainRelation::kChildParent;
+  }
+};
+
+ComparisonVector CompareRecords(const text::TokenTable& tokens, const LinkRecord& a,
+                                const LinkRecord& b);
+
+// Unpacks a pattern into levels.
+std::array<uint8_t, kFieldCount> LevelsOfPattern(uint32_t pattern);
+
+}  // namespace reckon::link

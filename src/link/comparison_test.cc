@@ -1,0 +1,74 @@
+#include "link/comparison.h"
+
+#include <gtest/gtest.h>
+
+namespace reckon::link {
+namespace {
+
+class ComparisonTest : public ::testing::Test {
+ protected:
+  LinkRecord Make(const std::string& name, const std::string& sex, std::optional<int> age,
+                  const std::string& date, const std::string& locality) {
+    StoredRecord stored;
+    stored.record_pk = ++next_pk_;
+    stored.fields.full_name = name;
+    stored.fields.sex = sex;
+    if (age) stored.fields.age = stored.fields.age_min = stored.fields.age_max = age;
+    stored.fields.death_date = date;
+    stored.fields.death_date_precision = date.size() == 10  ? "day"
+                                         : date.size() == 7 ? "month"
+                                                            : "";
+    stored.fields.locality = locality;
+    auto record = BuildLinkRecord(stored, 0, tokens_, nullptr);
+    EXPECT_TRUE(record.ok()) << record.status().message();
+    return std::move(record).value();
+  }
+  text::TokenTable tokens_;
+  int64_t next_pk_ = 0;
+};
+
+TEST_F(ComparisonTest, SamePersonAcrossScripts) {
+  const auto a = Make("محمد علي حسن الخطيب", "M", 34, "2025-03-08", "بانياس");
+  const auto b = Make("Mohammed Ali Hasan al-Khatib", "M", 35, "2025-03-09", "Baniyas");
+  const auto v = CompareRecords(tokens_, a, b);
+  EXPECT_EQ(v.level[kGiven], 1);
+  EXPECT_EQ(v.level[kFamily], 1);
+  EXPECT_EQ(v.level[kSex], 1);
+  EXPECT_EQ(v.level[kAge], 1);
+  EXPECT_EQ(v.level[kDate], 2);
+  EXPECT_EQ(v.level[kPlace], 1);
+  EXPECT_FALSE(v.IsHousehold());
+}
+
+TEST_F(ComparisonTest, BrothersAreAHousehold) {
+  const auto a = Make("سامر نزار يوسف الحلبي", "M", 34, "2025-03-08", "بانياس");
+  const auto b = Make("رامي نزار يوسف الحلبي", "M", 29, "2025-03-08", "بانياس");
+  const auto v = CompareRecords(tokens_, a, b);
+  EXPECT_TRUE(v.IsHousehold());
+  EXPECT_EQ(v.level[kGiven], 3);
+}
+
+TEST_F(ComparisonTest, FatherAndSonAreAHousehold) {
+  const auto son = Make("سامر نزار يوسف الحلبي", "M", 34, "2025-03-08", "بانياس");
+  const auto father = Make("نزار يوسف أحمد الحلبي", "M", 61, "2025-03-08", "بانياس");
+  EXPECT_TRUE(CompareRecords(tokens_, son, father).IsHousehold());
+}
+
+TEST_F(ComparisonTest, MissingIsItsOwnLevelAndImpreciseDatesAreCompatible) {
+  const auto a = Make("علي حسن", "", std::nullopt, "2025-03", "");
+  const auto b = Make("علي حسن", "M", 40, "2025-03-08", "جبلة");
+  const auto v = CompareRecords(tokens_, a, b);
+  EXPECT_EQ(v.level[kSex], 0);
+  EXPECT_EQ(v.level[kAge], 0);
+  EXPECT_EQ(v.level[kPlace], 0);
+  EXPECT_EQ(v.level[kDate], 3);
+}
+
+TEST(DaysFromCivilTest, KnownDates) {
+  EXPECT_EQ(DaysFromCivil(1970, 1, 1), 0);
+  EXPECT_EQ(DaysFromCivil(2025, 3, 8) - DaysFromCivil(2025, 2, 28), 8);
+  EXPECT_EQ(DaysFromCivil(2024, 3, 1) - DaysFromCivil(2024, 2, 28), 2);  // leap year
+}
+
+}  // namespace
+}  // namespace reckon::link

@@ -1,0 +1,234 @@
+#include "link/fellegi_sunter.h"
+
+#include <algorithm>
+#include <cmath>
+#include <nlohmann/json.hpp>
+
+namespace reckon::link {
+namespace {
+
+constexpr double kFloor = 1e-5;  // no level is impossible: keeps weights finite
+constexpr double kMaxChainDisagreementM = 0.02;
+
+// Initial m: agreement likely among matches, disagreement unlikely.
+constexpr std::array<double, 5> kInitialNameM = {0, 0.85, 0.1, 0.05, 0};
+constexpr std::array<double, 3> kInitialSexM = {0, 0.97, 0.03};
+constexpr std::array<double, 5> kInitialScaleM = {0, 0.6, 0.2, 0.15, 0.05};
+
+void Normalise(std::array<double, 5>& probabilities, size_t levels) {
+  double total = 0;
+  for (size_t level = 1; level < levels; ++level) {
+    probabilities[level] = std::max(probabilities[level], kFloor);
+    total += probabilities[level];
+  }
+  for (size_t level = 1; level < levels; ++level) probabilities[level] /= total;
+}
+
+}  // namespace
+
+FellegiSunterModel::FellegiSunterModel() {
+  for (size_t field = 0; field < kFieldCount; ++field) {
+    const size_t levels = kLevelCount[field];
+    for (size_t level = 1; level < levels; ++level) {
+      m_[field][level] = field == kSex      ? kInitialSexM[level]
+                         : field <= kMother ? kInitialNameM[level]
+                                            : kInitialScaleM[level];
+      u_[field][level] = 1.0 / static_cast<double>(levels - 1);
+    }
+    Normalise(m_[field], levels);
+    population_u_[field] = u_[field];
+  }
+}
+
+void FellegiSunterModel::SetUFromRandomPairs(const std::vector<PatternCount>& random_patterns) {
+  Levels counts{};
+  for (const PatternCount& p : random_patterns) {
+    const auto levels = LevelsOfPattern(p.pattern);
+    for (size_t field = 0; field < kFieldCount; ++field) {
+      counts[field][levels[field]] += static_cast<double>(p.count);
+    }
+  }
+  for (size_t field = 0; field < kFieldCount; ++field) {
+    // Add-one smoothing: a level never seen among random pairs is rare, not impossible.
+    for (size_t level = 1; level < kLevelCount[field]; ++level) {
+      u_[field][level] = counts[field][level] + 1.0;
+    }
+    Normalise(u_[field], kLevelCount[field]);
+    population_u_[field] = u_[field];
+  }
+}
+
+int FellegiSunterModel::RunEm(const std::vector<PatternCount>& patterns,
+                              const std::array<bool, kFieldCount>& learn, bool ignore_unlearned,
+                              int max_iterations, double tolerance) {
+  if (patterns.empty()) return 0;
+  std::vector<std::array<uint8_t, kFieldCount>> levels;
+  levels.reserve(patterns.size());
+  double total = 0;
+  for (const PatternCount& p : patterns) {
+    levels.push_back(LevelsOfPattern(p.pattern));
+    total += static_cast<double>(p.count);
+  }
+  int iteration = 0;
+  for (; iteration < max_iterations; ++iteration) {
+    Levels m_counts{};
+    double matched = 0;
+    for (size_t i = 0; i < patterns.size(); ++i) {
+      double log_ratio = std::log(prior_) - std::log1p(-prior_);
+      for (size_t field = 0; field < kFieldCount; ++field) {
+        const uint8_t level = levels[i][field];
+        if (level == 0 || (ignore_unlearned && !learn[field])) continue;
+        log_ratio += std::log(m_[field][level]) - std::log(u_[field][level]);
+      }
+      const double g = 1.0 / (1.0 + std::exp(-log_ratio));  // P(match | pattern)
+      const double weight = g * static_cast<double>(patterns[i].count);
+      matched += weight;
+      for (size_t field = 0; field < kFieldCount; ++field) {
+        m_counts[field][levels[i][field]] += weight;
+      }
+    }
+    double change = 0;
+    const double new_prior = std::clamp(matched / total, 1e-6, 1 - 1e-6);
+    change = std::max(change, std::abs(new_prior - prior_));
+    prior_ = new_prior;
+    for (size_t field = 0; field < kFieldCount; ++field) {
+      if (!learn[field]) continue;
+      std::array<double, 5> updated = m_counts[field];
+      double present = 0;
+      for (size_t level = 1; level < kLevelCount[field]; ++level) present += updated[level];
+      if (present <= 0) continue;  // never given among these pairs: keep the guess
+      Normalise(updated, kLevelCount[field]);
+      for (size_t level = 1; level < kLevelCount[field]; ++level) {
+        change = std::max(change, std::abs(updated[level] - m_[field][level]));
+        m_[field][level] = updated[level];
+      }
+    }
+    if (change < tolerance) break;
+  }
+  return iteration + 1;
+}
+
+int FellegiSunterModel::TrainSessions(const std::vector<std::vector<PatternCount>>& sessions,
+                                      const std::vector<std::vector<uint8_t>>& ignored,
+                                      const std::vector<PatternCount>& all_candidates,
+                                      int max_iterations, double tolerance) {
+  const Levels initial_m = m_;
+  Levels sum{};
+  std::array<int, kFieldCount> learned_in{};
+  int iterations = 0;
+  for (size_t r = 0; r < sessions.size(); ++r) {
+    if (sessions[r].empty()) continue;
+    std::array<bool, kFieldCount> learn;
+    learn.fill(true);
+    for (const uint8_t field : ignored[r]) learn[field] = false;
+    if (ignored[r].empty()) continue;  // a rule on no comparison field teaches nothing safely
+    m_ = initial_m;
+    prior_ = 0.1;
+    iterations += RunEm(sessions[r], learn, /*ignore_unlearned=*/true, max_iterations, tolerance);
+    for (size_t field = 0; field < kFieldCount; ++field) {
+      if (!learn[field]) continue;
+      ++learned_in[field];
+      for (size_t level = 1; level < kLevelCount[field]; ++level)
+        sum[field][level] += m_[field][level];
+    }
+  }
+  for (size_t field = 0; field < kFieldCount; ++field) {
+    m_[field] = initial_m[field];
+    if (learned_in[field] == 0) continue;
+    for (size_t level = 1; level < kLevelCount[field]; ++level) {
+      m_[field][level] = sum[field][level] / learned_in[field];
+    }
+    // A father's or family name that really differs is rare for one person,
+    // but EM learns it from sessions that also hold cousins (named after the
+    // same grandfather, same family): cap it so cousins stay apart.
+    if (field == kFather || field == kFamily || field == kGrandfather) {
+      m_[field][3] = std::min(m_[field][3], kMaxChainDisagreementM);
+    }
+    Normalise(m_[field], kLevelCount[field]);
+  }
+  // With m and u fixed, fit the share of matches among all candidates.
+  std::array<bool, kFieldCount> none{};
+  prior_ = 0.1;
+  iterations += RunEm(all_candidates, none, /*ignore_unlearned=*/false, max_iterations, tolerance);
+  return iterations;
+}
+
+double FellegiSunterModel::LevelWeight(size_t field, uint8_t level) const {
+  if (level == 0) return 0;
+  return std::log2(m_[field][level] / u_[field][level]);
+}
+
+double FellegiSunterModel::PatternWeight(const std::array<uint8_t, kFieldCount>& levels) const {
+  double weight = 0;
+  for (size_t field = 0; field < kFieldCount; ++field) weight += LevelWeight(field, levels[field]);
+  return weight;
+}
+
+double FellegiSunterModel::PriorWeight() const { return std::log2(prior_ / (1 - prior_)); }
+
+double FellegiSunterModel::Probability(double total_weight) {
+  return 1.0 / (1.0 + std::exp2(-total_weight));
+}
+
+std::string FellegiSunterModel::ToJson() const {
+  nlohmann::ordered_json j;
+  j["prior"] = prior_;
+  for (size_t field = 0; field < kFieldCount; ++field) {
+    nlohmann::ordered_json f;
+    for (size_t level = 1; level < kLevelCount[field]; ++level) {
+      f[std::string(LevelName(field, static_cast<uint8_t>(level)))] = {
+          {"m", m_[field][level]},
+          {"u", u_[field][level]},
+          {"population_u", population_u_[field][level]}};
+    }
+    j["fields"][std::string(FieldName(field))] = f;
+  }
+  return j.dump();
+}
+
+Result<FellegiSunterModel> FellegiSunterModel::FromJson(const std::string& json) {
+  try {
+    const auto j = nlohmann::json::parse(json);
+    FellegiSunterModel model;
+    model.prior_ = j.at("prior").get<double>();
+    for (size_t field = 0; field < kFieldCount; ++field) {
+      const auto& f = j.at("fields").at(std::string(FieldName(field)));
+      for (size_t level = 1; level < kLevelCount[field]; ++level) {
+        const auto& entry = f.at(std::string(LevelName(field, static_cast<uint8_t>(level))));
+        model.m_[field][level] = entry.at("m").get<double>();
+        model.u_[field][level] = entry.at("u").get<double>();
+        model.population_u_[field][level] = entry.at("population_u").get<double>();
+      }
+    }
+    return model;
+  } catch (const std::exception& e) {
+    return Status::Corruption(std::string("stored linkage model is unreadable: ") + e.what());
+  }
+}
+
+void TermFrequencies::Add(uint32_t name_key) {
+  ++counts_[name_key];
+  ++total_;
+}
+
+void TermFrequencies::Finish() {}
+
+double TermFrequencies::Frequency(uint32_t name_key) const {
+  const auto it = counts_.find(name_key);
+  if (it == counts_.end() || total_ == 0) return 0;
+  return static_cast<double>(it->second) / static_cast<double>(total_);
+}
+
+double TermFrequencies::Adjustment(uint32_t name_key, double level_u) const {
+  const double frequency = Frequency(name_key);
+  if (frequency <= 0) return 0;
+  return std::clamp(std::log2(level_u / frequency), -5.0, 5.0);
+}
+
+uint32_t NameKey(const text::TokenTable& tokens, text::TokenId token) {
+  const text::TokenInfo& info = tokens.Info(token);
+  if (!info.groups.empty()) return 0x80000000u | info.groups.front();
+  return info.folded_id & 0x7FFFFFFFu;
+}
+
+}  // namespace reckon::link

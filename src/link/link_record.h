@@ -1,0 +1,58 @@
+// LinkRecord: what the linker knows about one record, computed once.
+//
+// Names become interned token chains (src/text), dates become day numbers
+// with their precision, ages become intervals, places become keys. Building
+// is the only step that touches strings; comparison works on these values.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "common/status.h"
+#include "store/model.h"
+#include "text/name_chain.h"
+#include "text/token_table.h"
+
+namespace reckon::link {
+
+enum class DatePrecision : uint8_t { kNone, kYear, kMonth, kDay };
+
+struct LinkRecord {
+  int64_t record_pk = 0;
+  int32_t source = 0;  // dense source index (0..sources-1)
+  text::NameChain chain;
+  text::TokenId mother = text::kNoToken;
+  char sex = 0;          // 'M', 'F' or 0
+  int16_t age_min = -1;  // -1: unknown
+  int16_t age_max = -1;  // -1 with age_min >= 0: open band ("60+")
+  bool age_exact = false;
+  int32_t death_day = 0;       // days since 1970-01-01 of the earliest day the date allows
+  int32_t death_last_day = 0;  // latest day the date allows
+  DatePrecision death_precision = DatePrecision::kNone;
+  // Place keys, most specific first (locality, district, governorate): a
+  // gazetteer code when the place was resolved, else "~" + the name's
+  // cross-script skeleton; empty when not given.
+  std::array<std::string, 3> place;
+};
+
+// Days since 1970-01-01 for a proleptic Gregorian date.
+int32_t DaysFromCivil(int year, int month, int day);
+
+// Resolves a record's place fields to keys; the default uses name skeletons.
+class PlaceKeyer {
+ public:
+  virtual ~PlaceKeyer() = default;
+  virtual std::array<std::string, 3> Keys(const RecordFields& fields) = 0;
+};
+
+// Builds a LinkRecord. `keyer` may be null (places then compare as text keys).
+// Errors only for text the name library rejects (invalid UTF-8).
+Result<LinkRecord> BuildLinkRecord(const StoredRecord& stored, int32_t source_index,
+                                   text::TokenTable& tokens, PlaceKeyer* keyer);
+
+// Text keys for places (no gazetteer): the skeleton of each place name.
+std::array<std::string, 3> TextPlaceKeys(const RecordFields& fields, text::TokenTable& tokens);
+
+}  // namespace reckon::link

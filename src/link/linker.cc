@@ -1,0 +1,358 @@
+#include "link/linker.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <limits>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <thread>
+#include <unordered_map>
+
+#include "link/clustering.h"
+#include "link/comparison.h"
+#include "link/stable_ids.h"
+
+namespace reckon::link {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// splitmix64: a small, fixed PRNG so a seed gives the same run everywhere.
+class SplitMix64 {
+ public:
+  explicit SplitMix64(uint64_t seed) : state_(seed) {}
+  uint64_t Next() {
+    uint64_t z = (state_ += 0x9E3779B97F4A7C15ULL);
+    z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
+    z = (z ^ (z >> 27)) * 0x94D049BB133111EBULL;
+    return z ^ (z >> 31);
+  }
+  uint32_t Below(uint32_t n) { return static_cast<uint32_t>(Next() % n); }
+
+ private:
+  uint64_t state_;
+};
+
+// Runs body(begin, end) over [0, n) split across `threads` threads.
+template <typename Body>
+void ParallelFor(size_t n, size_t threads, Body body) {
+  threads = std::max<size_t>(1, std::min(threads, n / 1000 + 1));
+  std::vector<std::thread> workers;
+  const size_t chunk = (n + threads - 1) / threads;
+  for (size_t t = 1; t < threads; ++t) {
+    const size_t begin = std::min(n, t * chunk);
+    const size_t end = std::min(n, begin + chunk);
+    workers.emplace_back([&body, begin, end] { body(begin, end); });
+  }
+  body(0, std::min(n, chunk));
+  for (auto& worker : workers) worker.join();
+}
+
+// What is kept of a compared pair.
+struct PairComparison {
+  uint32_t pattern = 0;
+  text::TokenId given_token = text::kNoToken;
+  text::TokenId family_token = text::kNoToken;
+  bool household = false;
+};
+
+std::vector<PatternCount> CountPatterns(const std::vector<PairComparison>& pairs) {
+  std::unordered_map<uint32_t, uint64_t> counts;
+  for (const PairComparison& pair : pairs) {
+    if (!pair.household) ++counts[pair.pattern];
+  }
+  std::vector<PatternCount> out;
+  out.reserve(counts.size());
+  for (const auto& [pattern, count] : counts) out.push_back({pattern, count});
+  std::sort(out.begin(), out.end(),
+            [](const PatternCount& x, const PatternCount& y) { return x.pattern < y.pattern; });
+  return out;
+}
+
+double ScoreParts(const LinkContext& context, uint32_t pattern, text::TokenId given_token,
+                  text::TokenId family_token, bool household, bool term_frequency) {
+  if (household) return -std::numeric_limits<double>::infinity();
+  const auto levels = LevelsOfPattern(pattern);
+  double weight = context.model.PriorWeight() + context.model.PatternWeight(levels);
+  if (term_frequency) {
+    const auto& u = context.model.population_u();
+    if (given_token != text::kNoToken) {
+      weight += context.given_frequencies.Adjustment(NameKey(*context.tokens, given_token),
+                                                     u[kGiven][levels[kGiven]]);
+    }
+    if (family_token != text::kNoToken) {
+      weight += context.family_frequencies.Adjustment(NameKey(*context.tokens, family_token),
+                                                      u[kFamily][levels[kFamily]]);
+    }
+  }
+  return weight;
+}
+
+}  // namespace
+
+std::string LinkSummary::ToJson() const {
+  nlohmann::ordered_json j;
+  j["run_id"] = run_id;
+  j["records"] = records;
+  j["persons"] = persons;
+  j["persons_on_several_sources"] = persons_on_several_sources;
+  j["candidate_pairs"] = candidate_pairs;
+  j["matched_pairs"] = matched_pairs;
+  j["household_pairs"] = household_pairs;
+  j["review_pairs"] = review_pairs;
+  j["must_links"] = must_links;
+  j["cannot_links"] = cannot_links;
+  j["must_links_refused"] = must_links_refused;
+  j["refused_merges"] = refused_merges;
+  j["kept_ids"] = kept_ids;
+  j["new_ids"] = new_ids;
+  j["em_iterations"] = em_iterations;
+  j["prior"] = prior;
+  j["blocking"] = nlohmann::json::array();
+  for (const RuleReport& rule : rules) {
+    j["blocking"].push_back({{"rule", rule.name},
+                             {"pairs", rule.pairs},
+                             {"blocks", rule.blocks},
+                             {"large_blocks", rule.large_blocks},
+                             {"largest_block", rule.largest_block}});
+  }
+  for (const auto& [stage, s] : seconds) j["seconds"][stage] = s;
+  return j.dump();
+}
+
+Status LoadLinkRecords(Store& store, LinkContext& context, size_t threads) {
+  context.stored.clear();
+  RECKON_RETURN_IF_ERROR(store.ScanRecords({}, [&](const StoredRecord& record) {
+    context.stored.push_back(record);
+    context.stored.back().raw_json.clear();  // not needed for linking; saves memory
+    context.stored.back().raw_json.shrink_to_fit();
+    return Status::Ok();
+  }));
+  std::map<int64_t, int32_t> source_index;
+  for (const StoredRecord& record : context.stored) {
+    source_index.emplace(record.source_id, static_cast<int32_t>(source_index.size()));
+  }
+  context.records.assign(context.stored.size(), LinkRecord{});
+  std::vector<Status> failures(threads + 1);
+  std::mutex failure_mutex;
+  Status failure;
+  ParallelFor(context.stored.size(), threads, [&](size_t begin, size_t end) {
+    for (size_t i = begin; i < end; ++i) {
+      const StoredRecord& stored = context.stored[i];
+      auto record =
+          BuildLinkRecord(stored, source_index[stored.source_id], *context.tokens, nullptr);
+      if (!record.ok()) {
+        std::lock_guard lock(failure_mutex);
+        if (failure.ok()) {
+          failure = record.status().WithContext("record '" + stored.fields.record_id + "'");
+        }
+        return;
+      }
+      context.records[i] = std::move(record).value();
+    }
+  });
+  RECKON_RETURN_IF_ERROR(failure);
+  for (const LinkRecord& record : context.records) {
+    if (record.chain.given != text::kNoToken) {
+      context.given_frequencies.Add(NameKey(*context.tokens, record.chain.given));
+    }
+    if (record.chain.family != text::kNoToken) {
+      context.family_frequencies.Add(NameKey(*context.tokens, record.chain.family));
+    }
+  }
+  return Status::Ok();
+}
+
+double ScoreComparison(const LinkContext& context, const ComparisonVector& comparison,
+                       bool term_frequency) {
+  return ScoreParts(context, comparison.Pattern(), comparison.given_token, comparison.family_token,
+                    comparison.IsHousehold(), term_frequency);
+}
+
+Result<LinkSummary> LinkCase(Store& store, const LinkSettings& settings) {
+  LinkSummary summary;
+  auto stage_start = Clock::now();
+  auto end_stage = [&](const std::string& name) {
+    const auto now = Clock::now();
+    summary.seconds.emplace_back(name, std::chrono::duration<double>(now - stage_start).count());
+    stage_start = now;
+    if (settings.progress) settings.progress(name, 1.0);
+  };
+
+  LinkContext context;
+  RECKON_RETURN_IF_ERROR(LoadLinkRecords(store, context, settings.threads));
+  const size_t n = context.records.size();
+  summary.records = n;
+  end_stage("load");
+  if (n == 0) return Status::NotFound("the case has no records to link; import lists first");
+
+  BlockingResult blocks = BlockPairs(context.records, *context.tokens, settings.blocking);
+  summary.rules = blocks.rules;
+  summary.candidate_pairs = blocks.pairs.size();
+  end_stage("block");
+
+  std::vector<PairComparison> compared(blocks.pairs.size());
+  ParallelFor(blocks.pairs.size(), settings.threads, [&](size_t begin, size_t end) {
+    for (size_t k = begin; k < end; ++k) {
+      const ComparisonVector v =
+          CompareRecords(*context.tokens, context.records[PairFirst(blocks.pairs[k])],
+                         context.records[PairSecond(blocks.pairs[k])]);
+      compared[k] = {v.Pattern(), v.given_token, v.family_token, v.IsHousehold()};
+    }
+  });
+  end_stage("compare");
+
+  // u from random pairs: almost all of them are different people.
+  std::vector<PairComparison> random(n > 1 ? settings.random_pairs : 0);
+  {
+    SplitMix64 rng(settings.seed);
+    std::vector<std::pair<uint32_t, uint32_t>> sample(random.size());
+    for (auto& [a, b] : sample) {
+      a = rng.Below(static_cast<uint32_t>(n));
+      do {
+        b = rng.Below(static_cast<uint32_t>(n));
+      } while (b == a);
+    }
+    ParallelFor(sample.size(), settings.threads, [&](size_t begin, size_t end) {
+      for (size_t k = begin; k < end; ++k) {
+        const ComparisonVector v = CompareRecords(*context.tokens, context.records[sample[k].first],
+                                                  context.records[sample[k].second]);
+        random[k] = {v.Pattern(), text::kNoToken, text::kNoToken, false};
+      }
+    });
+  }
+  context.model.SetUFromRandomPairs(CountPatterns(random));
+  {
+    std::vector<std::vector<PatternCount>> sessions;
+    std::vector<PairComparison> of_rule;
+    for (size_t r = 0; r < blocks.rules.size(); ++r) {
+      of_rule.clear();
+      for (size_t k = 0; k < compared.size(); ++k) {
+        if (blocks.rule_mask[k] & (1u << r)) of_rule.push_back(compared[k]);
+      }
+      sessions.push_back(CountPatterns(of_rule));
+    }
+    summary.em_iterations =
+        context.model.TrainSessions(sessions, RuleFields(), CountPatterns(compared));
+  }
+  summary.prior = context.model.prior();
+  end_stage("train");
+
+  ClusteringInput clustering;
+  clustering.record_count = n;
+  clustering.threshold = settings.threshold;
+  clustering.contradiction = settings.contradiction;
+  clustering.candidates.resize(blocks.pairs.size());
+  for (size_t k = 0; k < blocks.pairs.size(); ++k) {
+    const PairComparison& c = compared[k];
+    const double weight = ScoreParts(context, c.pattern, c.given_token, c.family_token, c.household,
+                                     settings.term_frequency);
+    const double probability = c.household ? 0.0 : FellegiSunterModel::Probability(weight);
+    clustering.candidates[k] = {PairFirst(blocks.pairs[k]), PairSecond(blocks.pairs[k]),
+                                c.household ? -1e9 : weight, probability};
+    if (c.household) {
+      ++summary.household_pairs;
+      clustering.cannot_link.emplace_back(PairFirst(blocks.pairs[k]), PairSecond(blocks.pairs[k]));
+    }
+    if (probability >= settings.threshold) ++summary.matched_pairs;
+  }
+  // Human decisions override the model.
+  std::unordered_map<int64_t, uint32_t> index_of_pk;
+  for (uint32_t i = 0; i < n; ++i) index_of_pk[context.records[i].record_pk] = i;
+  RECKON_ASSIGN_OR_RETURN(std::vector<ReviewDecision> decisions, store.ReviewDecisions());
+  std::unordered_map<uint64_t, bool> decided;
+  for (const ReviewDecision& d : decisions) {
+    const auto a = index_of_pk.find(d.record_pk_a);
+    const auto b = index_of_pk.find(d.record_pk_b);
+    if (a == index_of_pk.end() || b == index_of_pk.end()) continue;
+    decided[MakePair(a->second, b->second)] = d.match;
+    if (d.match) {
+      clustering.must_link.emplace_back(a->second, b->second);
+      ++summary.must_links;
+    } else {
+      clustering.cannot_link.emplace_back(a->second, b->second);
+      ++summary.cannot_links;
+    }
+  }
+  // A human match decision also lifts the model's objection to that pair.
+  for (ScoredPair& pair : clustering.candidates) {
+    const auto it = decided.find(MakePair(pair.a, pair.b));
+    if (it != decided.end() && it->second) pair.probability = 1.0;
+  }
+  const double contradiction = settings.contradiction;
+  clustering.compatible = [&context, contradiction, &settings](uint32_t a, uint32_t b) {
+    const ComparisonVector v =
+        CompareRecords(*context.tokens, context.records[a], context.records[b]);
+    if (v.IsHousehold()) return false;
+    return FellegiSunterModel::Probability(ScoreComparison(context, v, settings.term_frequency)) >=
+           contradiction;
+  };
+  const ClusteringResult clusters = ClusterRecords(clustering);
+  summary.refused_merges = clusters.refused_merges;
+  summary.must_links_refused = clusters.must_links_refused;
+  end_stage("cluster");
+
+  RECKON_ASSIGN_OR_RETURN(auto previous_list, store.PersonAssignments());
+  RECKON_ASSIGN_OR_RETURN(int64_t highest, store.HighestPersonId());
+  std::unordered_map<int64_t, int64_t> previous(previous_list.begin(), previous_list.end());
+  std::vector<int64_t> record_pks(n);
+  for (size_t i = 0; i < n; ++i) record_pks[i] = context.records[i].record_pk;
+  const std::vector<int64_t> person_ids =
+      AssignPersonIds(clusters.cluster_of, record_pks, previous, highest);
+
+  LinkRunResult run;
+  run.assignments.reserve(n);
+  std::unordered_map<int64_t, std::vector<int32_t>> sources_of_person;
+  for (size_t i = 0; i < n; ++i) {
+    run.assignments.emplace_back(record_pks[i], person_ids[i]);
+    sources_of_person[person_ids[i]].push_back(context.records[i].source);
+  }
+  summary.persons = sources_of_person.size();
+  for (auto& [person, sources] : sources_of_person) {
+    std::sort(sources.begin(), sources.end());
+    if (std::unique(sources.begin(), sources.end()) - sources.begin() > 1) {
+      ++summary.persons_on_several_sources;
+    }
+    if (previous_list.empty() || person > highest) {
+      ++summary.new_ids;
+    } else {
+      ++summary.kept_ids;
+    }
+  }
+  // The pairs a reviewer should see first: undecided, closest to the threshold.
+  const double threshold_weight = std::log2(settings.threshold / (1 - settings.threshold));
+  std::vector<const ScoredPair*> uncertain;
+  for (const ScoredPair& pair : clustering.candidates) {
+    if (pair.probability < 0.05 || pair.probability > 0.995) continue;
+    if (decided.count(MakePair(pair.a, pair.b))) continue;
+    uncertain.push_back(&pair);
+  }
+  std::sort(uncertain.begin(), uncertain.end(), [&](const ScoredPair* x, const ScoredPair* y) {
+    return std::abs(x->weight - threshold_weight) < std::abs(y->weight - threshold_weight);
+  });
+  uncertain.resize(std::min<size_t>(uncertain.size(), 20000));
+  for (const ScoredPair* pair : uncertain) {
+    int64_t a = record_pks[pair->a];
+    int64_t b = record_pks[pair->b];
+    if (a > b) std::swap(a, b);
+    run.review_pairs.push_back({a, b, pair->weight, pair->probability});
+  }
+  summary.review_pairs = run.review_pairs.size();
+  nlohmann::ordered_json settings_json = {{"threshold", settings.threshold},
+                                          {"contradiction", settings.contradiction},
+                                          {"seed", settings.seed},
+                                          {"random_pairs", settings.random_pairs},
+                                          {"term_frequency", settings.term_frequency},
+                                          {"max_block", settings.blocking.max_block},
+                                          {"window", settings.blocking.window}};
+  run.settings_json = settings_json.dump();
+  run.model_json = context.model.ToJson();
+  end_stage("assign ids");
+  run.summary_json = summary.ToJson();
+  RECKON_ASSIGN_OR_RETURN(summary.run_id, store.SaveLinkRun(run));
+  end_stage("save");
+  return summary;
+}
+
+}  // namespace reckon::link
