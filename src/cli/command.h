@@ -39,6 +39,7 @@ Command RegisterNames(CLI::App& root);
 Command RegisterEstimate(CLI::App& root);
 Command RegisterLink(CLI::App& root);
 Command RegisterExplain(CLI::App& root);
+Command RegisterReview(CLI::App& root);
 Command RegisterGazetteer(CLI::App& root);
 Command RegisterEvaluate(CLI::App& root);
 

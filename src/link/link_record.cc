@@ -70,8 +70,10 @@ Result<LinkRecord> BuildLinkRecord(const StoredRecord& stored, int32_t source_in
   LinkRecord r;
   r.record_pk = stored.record_pk;
   r.source = source_index;
-  // Separate chain fields are more reliable than a parsed full name, when given.
-  if (!f.given_name.empty() || !f.family_name.empty() || !f.father_name.empty()) {
+  // Separate chain fields are more reliable than a parsed full name when they
+  // include the given name; without it (lists that give the full name plus
+  // the father's and family names) the full name carries the whole chain.
+  if (!f.given_name.empty() || f.full_name.empty()) {
     RECKON_ASSIGN_OR_RETURN(
         r.chain, text::ChainFromFields(
                      tokens, {f.given_name, f.father_name, f.grandfather_name, f.family_name}));

@@ -1,0 +1,96 @@
+#!/usr/bin/env bash
+# End-to-end tests of link, explain, review and evaluate on simulated lists
+# (ground truth known) and on the sample lists (a household).
+# Usage: link_test.sh PATH/TO/reckon REPO_ROOT
+source "$(dirname "$0")/lib.sh"
+reckon=$1
+root=$2
+cd "$E2E_TMP"
+
+# import_simulated DIR CASE: imports list_1..5 of a simulated directory.
+import_simulated() {
+  "$reckon" init "$2" >/dev/null
+  for k in 1 2 3 4 5; do
+    [[ -f "$1/list_$k.csv" ]] || continue
+    "$reckon" import "$2" "$1/list_$k.csv" --source "list_$k" --kind ngo_list >/dev/null
+  done
+}
+
+# f1 CASE TRUTH: pairwise F1 from `reckon evaluate --json`.
+f1() {
+  "$reckon" evaluate "$1" --truth "$2" --json | tr -d ' \n' | sed 's/.*"pairwise":{[^}]*"f1":\([0-9.]*\).*/\1/'
+}
+
+# at_least NAME FLOOR VALUE
+at_least() {
+  if awk -v v="$3" -v f="$2" 'BEGIN { exit !(v >= f) }'; then pass "$1 ($3 >= $2)"; else fail "$1" "$3 < $2"; fi
+}
+
+# --- F1 floors per profile (floors the implementation reaches, with margin) ---------
+for spec in "clean 0.98" "realistic 0.90" "hard 0.65"; do
+  read -r profile floor <<<"$spec"
+  "$reckon" simulate --people 3000 --lists 5 --seed 11 --profile "$profile" --out "sim_$profile" >/dev/null
+  import_simulated "sim_$profile" "$profile.reckon"
+  expect_ok "link the $profile profile" "$reckon" link "$profile.reckon"
+  at_least "pairwise F1 on the $profile profile" "$floor" "$(f1 "$profile.reckon" "sim_$profile/truth.csv")"
+done
+
+# --- stable ids ------------------------------------------------------------------------
+"$reckon" export realistic.reckon clusters --out before.csv >/dev/null
+expect_ok "re-link" "$reckon" link realistic.reckon
+"$reckon" export realistic.reckon clusters --out again.csv >/dev/null
+expect_eq "re-linking the same records keeps every person id" "$(sort before.csv | sha256sum)" "$(sort again.csv | sha256sum)"
+"$reckon" simulate --people 300 --lists 1 --seed 99 --profile clean --out extra >/dev/null
+sed -i 's/^L1-/X1-/' extra/list_1.csv
+"$reckon" import realistic.reckon extra/list_1.csv --source extra --kind other >/dev/null
+"$reckon" link realistic.reckon >/dev/null
+"$reckon" export realistic.reckon clusters --out after.csv >/dev/null
+# Every old record keeps its person id unless its cluster changed.
+kept=$(join -t, <(sort before.csv) <(sort after.csv) | awk -F, '$2 == $4' | wc -l)
+total=$(($(wc -l < before.csv) - 1))
+at_least "adding a list keeps nearly all person ids" "$((total * 98 / 100))" "$kept"
+
+# --- the sample lists: a household stays apart; decisions survive re-link -------------
+samples="$root/data/sample"
+"$reckon" init sample.reckon >/dev/null
+"$reckon" import sample.reckon "$samples/ngo_list.csv" --source NGO --kind ngo_list --mapping "$samples/ngo_list.map" >/dev/null
+"$reckon" import sample.reckon "$samples/hospital.csv" --source Hospital --kind hospital_morgue >/dev/null
+"$reckon" import sample.reckon "$samples/media.csv" --source Media --kind media_monitoring >/dev/null
+expect_ok "link the sample case" "$reckon" link sample.reckon
+"$reckon" export sample.reckon clusters --out sample_clusters.csv >/dev/null
+person() { grep "^$1," sample_clusters.csv | cut -d, -f2; }
+expect_eq "the same man across three lists and two scripts" "$(person NGO-001)" "$(person M-1)"
+expect_eq "... and in the morgue register" "$(person NGO-001)" "$(person H-17)"
+if [[ "$(person NGO-001)" != "$(person NGO-002)" ]]; then pass "brothers stay apart"; else fail "brothers merged"; fi
+if [[ "$(person NGO-001)" != "$(person NGO-003)" ]]; then pass "father and son stay apart"; else fail "father and son merged"; fi
+explain=$("$reckon" explain sample.reckon NGO-001 NGO-002)
+expect_contains "explain shows the household rule" "$explain" "household rule"
+explain=$("$reckon" explain sample.reckon NGO-001 M-1)
+expect_contains "explain lists each field" "$explain" "given name"
+# The weights add up: the last running total equals the stated total.
+last_running=$(echo "$explain" | grep -E '^(prior|given|father|grandfather|family|mother|sex|age|death|place|term)' | tail -1 | awk '{print $NF}')
+stated=$(echo "$explain" | sed -n 's/^total match weight \([-+0-9.inf]*\).*/\1/p')
+expect_eq "explanation adds up" "$stated" "$last_running"
+
+expect_ok "record a non-match" "$reckon" review sample.reckon --decide NGO-001 M-1 nonmatch --reviewer "Investigator A"
+expect_ok "record a match" "$reckon" review sample.reckon --decide NGO-007 H-21 match --reviewer "Investigator A"
+expect_fail "a decision needs a reviewer" "--reviewer" "$reckon" review sample.reckon --decide NGO-001 M-1 match
+"$reckon" link sample.reckon >/dev/null
+"$reckon" export sample.reckon clusters --out sample_after.csv >/dev/null
+person() { grep "^$1," sample_after.csv | cut -d, -f2; }
+if [[ "$(person NGO-001)" != "$(person M-1)" ]]; then pass "a human non-match overrides the model"; else fail "non-match ignored"; fi
+expect_eq "a human match overrides the model" "$(person NGO-007)" "$(person H-21)"
+"$reckon" link sample.reckon >/dev/null
+"$reckon" export sample.reckon clusters --out sample_again.csv >/dev/null
+person() { grep "^$1," sample_again.csv | cut -d, -f2; }
+if [[ "$(person NGO-001)" != "$(person M-1)" && "$(person NGO-007)" == "$(person H-21)" ]]; then
+  pass "decisions survive another re-link"
+else
+  fail "decisions lost on re-link"
+fi
+printf 'q\n' | "$reckon" review sample.reckon --reviewer "Investigator A" > review.txt
+expect_contains "interactive review shows a pair side by side" "$(cat review.txt)" "=== pair 1"
+"$reckon" init unlinked.reckon >/dev/null
+expect_fail "explain before link" "run \`reckon link\` first" "$reckon" explain unlinked.reckon A B
+
+e2e_finish
