@@ -215,8 +215,7 @@ Result<CountsCsv> ParseCountsCsv(std::string_view text, const std::string& file_
     const std::string& name = header[col];
     const int column = static_cast<int>(col);
     if (name.empty()) {
-      return Status::DataError(where("") + ": column " + std::to_string(col + 1) +
-                               " has no name");
+      return Status::DataError(where("") + ": column " + std::to_string(col + 1) + " has no name");
     }
     for (size_t other = 0; other < col; ++other) {
       if (header[other] == name) {
@@ -237,9 +236,9 @@ Result<CountsCsv> ParseCountsCsv(std::string_view text, const std::string& file_
   }
   if (list_columns.size() < 2) {
     return Status::DataError(file_name + ": need at least 2 list columns (0/1) besides " +
-                             (count_column >= 0 ? "'" + header[static_cast<size_t>(count_column)] +
-                                                      "'"
-                                                : std::string("the count column")) +
+                             (count_column >= 0
+                                  ? "'" + header[static_cast<size_t>(count_column)] + "'"
+                                  : std::string("the count column")) +
                              "; found " + std::to_string(list_columns.size()));
   }
   if (list_columns.size() > static_cast<size_t>(kMaxLists)) {

@@ -89,6 +89,38 @@ double ScoreParts(const LinkContext& context, uint32_t pattern, text::TokenId gi
   return weight;
 }
 
+// Pairs for training the name fields: records sharing the day of death, the
+// most specific place, sex and exact age. Blocks are capped so a mass grave
+// of one village on one day does not dominate.
+std::vector<uint64_t> TrainingPairs(const std::vector<LinkRecord>& records) {
+  constexpr size_t kMaxTrainingBlock = 30;
+  std::vector<std::pair<uint64_t, uint32_t>> keyed;
+  for (uint32_t i = 0; i < records.size(); ++i) {
+    const LinkRecord& r = records[i];
+    const std::string& place = !r.place[0].empty() ? r.place[0] : r.place[1];
+    if (r.death_precision != DatePrecision::kDay || place.empty() || r.sex == 0 || !r.age_exact) {
+      continue;
+    }
+    uint64_t key = std::hash<std::string>{}(place);
+    key = key * 1000003u + static_cast<uint64_t>(r.death_day);
+    key = key * 1000003u + static_cast<uint64_t>(r.sex);
+    key = key * 1000003u + static_cast<uint64_t>(r.age_min);
+    keyed.emplace_back(key, i);
+  }
+  std::sort(keyed.begin(), keyed.end());
+  std::vector<uint64_t> pairs;
+  for (size_t start = 0; start < keyed.size();) {
+    size_t end = start;
+    while (end < keyed.size() && keyed[end].first == keyed[start].first) ++end;
+    const size_t last = std::min(end, start + kMaxTrainingBlock);
+    for (size_t x = start; x < last; ++x) {
+      for (size_t y = x + 1; y < last; ++y) pairs.push_back(MakePair(keyed[x].second, keyed[y].second));
+    }
+    start = end;
+  }
+  return pairs;
+}
+
 }  // namespace
 
 std::string LinkSummary::ToJson() const {
@@ -224,17 +256,32 @@ Result<LinkSummary> LinkCase(Store& store, const LinkSettings& settings) {
   }
   context.model.SetUFromRandomPairs(CountPatterns(random));
   {
-    std::vector<std::vector<PatternCount>> sessions;
-    std::vector<PairComparison> of_rule;
-    for (size_t r = 0; r < blocks.rules.size(); ++r) {
-      of_rule.clear();
-      for (size_t k = 0; k < compared.size(); ++k) {
-        if (blocks.rule_mask[k] & (1u << r)) of_rule.push_back(compared[k]);
+    // Two EM sessions on pairs chosen so that most are matches (Splink's
+    // advice: train on strict blocking, never on the fields blocked on):
+    //  A. candidates agreeing on given, father and family name: learns sex,
+    //     age, date, place, mother and grandfather;
+    //  B. pairs sharing day of death, place, sex and exact age (blocked on
+    //     those alone, not on names): learns the name fields.
+    std::vector<PairComparison> session_a;
+    for (const PairComparison& c : compared) {
+      const auto levels = LevelsOfPattern(c.pattern);
+      if (levels[kGiven] == 1 && levels[kFather] == 1 && levels[kFamily] == 1) {
+        session_a.push_back(c);
       }
-      sessions.push_back(CountPatterns(of_rule));
     }
-    summary.em_iterations =
-        context.model.TrainSessions(sessions, RuleFields(), CountPatterns(compared));
+    const std::vector<uint64_t> training_pairs = TrainingPairs(context.records);
+    std::vector<PairComparison> session_b(training_pairs.size());
+    ParallelFor(training_pairs.size(), settings.threads, [&](size_t begin, size_t end) {
+      for (size_t k = begin; k < end; ++k) {
+        const ComparisonVector v =
+            CompareRecords(*context.tokens, context.records[PairFirst(training_pairs[k])],
+                           context.records[PairSecond(training_pairs[k])]);
+        session_b[k] = {v.Pattern(), text::kNoToken, text::kNoToken, v.IsHousehold()};
+      }
+    });
+    summary.em_iterations = context.model.TrainSessions(
+        {CountPatterns(session_a), CountPatterns(session_b)},
+        {{kGiven, kFather, kFamily}, {kDate, kPlace, kSex, kAge}}, CountPatterns(compared));
   }
   summary.prior = context.model.prior();
   end_stage("train");

@@ -1,26 +1,19 @@
 #include "simulate/gazetteer_data.h"
 
-#include <array>
-#include <set>
-
 #include "common/strings.h"
 #include "simulate/gazetteer_embedded.h"
 
 namespace reckon::simulate {
 namespace {
 
-constexpr std::array<std::string_view, 12> kCoastalHeader = {
-    "admin1Name_en", "admin1Name_ar", "admin1Pcode",   "admin2Name_en",
-    "admin2Name_ar", "admin2Pcode",   "admin3Name_en", "admin3Name_ar",
-    "admin3Pcode",   "admin4Name_en", "admin4Name_ar", "admin4Pcode"};
-
+// Splits text into lines (LF or CRLF) and lines into comma-separated fields,
+// skipping blank lines. Rejects quotes, which this simple reader cannot parse.
+// Used for variants.csv only: coastal.csv goes through place::Gazetteer.
 struct Line {
   int number = 0;  // 1-based
   std::vector<std::string_view> fields;
 };
 
-// Splits text into lines (LF or CRLF) and lines into comma-separated fields,
-// skipping blank lines. Rejects quotes, which this simple reader cannot parse.
 Result<std::vector<Line>> SplitLines(std::string_view text, std::string_view file_name) {
   std::vector<Line> lines;
   int number = 0;
@@ -48,43 +41,29 @@ Result<Gazetteer> Gazetteer::Parse(std::string_view coastal_csv, std::string_vie
   constexpr std::string_view kVariants = "variants.csv";
   Gazetteer gazetteer;
 
-  RECKON_ASSIGN_OR_RETURN(std::vector<Line> lines, SplitLines(coastal_csv, kCoastal));
-  if (lines.empty()) return Status::DataError("coastal.csv: empty file");
-  const Line& header = lines.front();
-  if (header.fields.size() != kCoastalHeader.size() ||
-      !std::equal(header.fields.begin(), header.fields.end(), kCoastalHeader.begin())) {
-    return LineError(kCoastal, header.number,
-                     "header must be the 12 OCHA columns admin1Name_en,...,admin4Pcode");
+  // One gazetteer parser in the repository: place::Gazetteer checks the OCHA
+  // layout, names and nesting; the simulator additionally needs all four
+  // levels with both names, to render places in either script at any level.
+  RECKON_ASSIGN_OR_RETURN(gazetteer.tree_, place::Gazetteer::Parse(coastal_csv, kCoastal));
+  const place::Gazetteer& tree = gazetteer.tree_;
+  if (tree.levels() != std::vector<int>{1, 2, 3, 4}) {
+    return LineError(kCoastal, 1, "the simulator needs all four levels admin1..admin4");
   }
-  std::set<std::string, std::less<>> locality_pcodes;
-  for (size_t line_idx = 1; line_idx < lines.size(); ++line_idx) {
-    const Line& line = lines[line_idx];
-    if (line.fields.size() != kCoastalHeader.size()) {
-      return LineError(kCoastal, line.number,
-                       "expected 12 fields, found " + std::to_string(line.fields.size()));
+  auto unit_of = [](const place::AdminUnit& unit) {
+    return AdminUnit{unit.name_en, unit.name_ar, unit.pcode};
+  };
+  for (const place::AdminUnit& unit : tree.units()) {
+    if (unit.name_en.empty() || unit.name_ar.empty()) {
+      return LineError(kCoastal, unit.line,
+                       "admin" + std::to_string(unit.level) + " " + unit.pcode +
+                           " needs an English and an Arabic name");
     }
-    std::array<AdminUnit*, 4> units;
+    if (unit.level != place::kLocalityLevel) continue;
     GazetteerLocality row;
-    units = {&row.governorate, &row.district, &row.subdistrict, &row.locality};
-    for (size_t level = 0; level < 4; ++level) {
-      AdminUnit& unit = *units[level];
-      unit.name_en = std::string(Trim(line.fields[level * 3]));
-      unit.name_ar = std::string(Trim(line.fields[level * 3 + 1]));
-      unit.pcode = std::string(Trim(line.fields[level * 3 + 2]));
-      if (unit.name_en.empty() || unit.name_ar.empty() || unit.pcode.empty()) {
-        return LineError(kCoastal, line.number,
-                         "admin" + std::to_string(level + 1) + " has an empty name or P-code");
-      }
-      const auto [it, inserted] = gazetteer.names_by_pcode_.emplace(unit.pcode, unit.name_en);
-      if (!inserted && it->second != unit.name_en) {
-        return LineError(
-            kCoastal, line.number,
-            "P-code " + unit.pcode + " names both " + it->second + " and " + unit.name_en);
-      }
-    }
-    if (!locality_pcodes.insert(row.locality.pcode).second) {
-      return LineError(kCoastal, line.number, "duplicate locality P-code " + row.locality.pcode);
-    }
+    row.locality = unit_of(unit);
+    row.subdistrict = unit_of(*tree.AncestorAt(unit, place::kSubdistrictLevel));
+    row.district = unit_of(*tree.AncestorAt(unit, place::kDistrictLevel));
+    row.governorate = unit_of(*tree.AncestorAt(unit, place::kGovernorateLevel));
     gazetteer.localities_.push_back(std::move(row));
   }
   if (gazetteer.localities_.empty()) return Status::DataError("coastal.csv: no localities");
@@ -116,17 +95,16 @@ const std::vector<std::string>& Gazetteer::Variants(std::string_view pcode) cons
   return it == variants_.end() ? kNone : it->second;
 }
 
-bool Gazetteer::HasPcode(std::string_view pcode) const {
-  return names_by_pcode_.find(pcode) != names_by_pcode_.end();
-}
+bool Gazetteer::HasPcode(std::string_view pcode) const { return tree_.Find(pcode) != nullptr; }
 
 Result<Gazetteer> LoadEmbeddedGazetteer() {
-  Result<Gazetteer> gazetteer = Gazetteer::Parse(embedded::kCoastalCsv, embedded::kVariantsCsv);
+  Result<Gazetteer> gazetteer =
+      Gazetteer::Parse(place::EmbeddedCoastalCsv(), embedded::kVariantsCsv);
   if (!gazetteer.ok()) return gazetteer.status().WithContext("embedded gazetteer");
   return gazetteer;
 }
 
-std::string_view EmbeddedCoastalCsv() { return embedded::kCoastalCsv; }
+std::string_view EmbeddedCoastalCsv() { return place::EmbeddedCoastalCsv(); }
 std::string_view EmbeddedVariantsCsv() { return embedded::kVariantsCsv; }
 
 }  // namespace reckon::simulate

@@ -6,6 +6,10 @@
 // data/gazetteer/README.md). Variants are other spellings keyed by the P-code
 // of any level.
 //
+// coastal.csv is parsed by place::Gazetteer (the one gazetteer parser);
+// variants.csv, the simulator's spelling noise, stays here: the place resolver
+// must not know it, or linkage tests on simulated lists would be circular.
+//
 // Thread-safety: immutable after Parse; safe to share between threads.
 #pragma once
 
@@ -15,6 +19,7 @@
 #include <vector>
 
 #include "common/status.h"
+#include "place/gazetteer.h"
 
 namespace reckon::simulate {
 
@@ -36,7 +41,7 @@ class Gazetteer {
   // Parses the two files' text. Errors (DataError) name the file, the line and
   // the problem: wrong header, wrong column count, empty name, duplicate
   // locality P-code, a P-code used with two different names, a variant for an
-  // unknown P-code. Quoted fields are not supported (the shipped files have none).
+  // unknown P-code, fewer than four levels. variants.csv may not quote fields.
   static Result<Gazetteer> Parse(std::string_view coastal_csv, std::string_view variants_csv);
 
   const std::vector<GazetteerLocality>& localities() const { return localities_; }
@@ -51,7 +56,7 @@ class Gazetteer {
  private:
   std::vector<GazetteerLocality> localities_;
   std::map<std::string, std::vector<std::string>, std::less<>> variants_;
-  std::map<std::string, std::string, std::less<>> names_by_pcode_;  // pcode -> name_en
+  place::Gazetteer tree_;  // every unit of coastal.csv, parsed by reckon_place
 };
 
 // The gazetteer compiled into the binary. The shipped files are checked by a
