@@ -28,6 +28,10 @@ class Clusters {
 
   // True when no forbidden pair joins the clusters of roots ra and rb.
   bool MayMerge(uint32_t ra, uint32_t rb, const ClusteringInput& input) {
+    if (input.max_cluster_size != 0 &&
+        members_[ra].size() + members_[rb].size() > input.max_cluster_size) {
+      return false;
+    }
     const auto& small = members_[ra].size() <= members_[rb].size() ? members_[ra] : members_[rb];
     const uint32_t other = members_[ra].size() <= members_[rb].size() ? rb : ra;
     for (const uint32_t x : small) {

@@ -11,6 +11,7 @@
 // Thread-safety: not thread-safe; one Clusterer per run.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <vector>
@@ -30,8 +31,11 @@ struct ClusteringInput {
   std::vector<std::pair<uint32_t, uint32_t>> must_link;
   std::vector<std::pair<uint32_t, uint32_t>> cannot_link;  // human and household
   double threshold = 0.9;                                  // probability needed to merge
-  double contradiction = 0.5;        // compared pairs below this forbid a merge
-  size_t check_unscored_up_to = 64;  // cross pairs checked with `compatible` (|A|*|B| bound)
+  double contradiction = 0.5;          // compared pairs below this forbid a merge
+  size_t check_unscored_up_to = 4096;  // cross pairs checked with `compatible` (|A|*|B| bound)
+  // No person is named more than a few times per list: a cluster larger than
+  // this is a chain of errors, and the merge that would create it is refused.
+  size_t max_cluster_size = SIZE_MAX;
   // Whether two records that were never compared may be the same person.
   std::function<bool(uint32_t, uint32_t)> compatible;
 };

@@ -28,13 +28,13 @@ uint8_t AgeLevel(const LinkRecord& a, const LinkRecord& b) {
   if (a.age_min < 0 || b.age_min < 0) return 0;
   if (a.age_exact && b.age_exact) {
     const int diff = std::abs(a.age_min - b.age_min);
-    return diff <= 1 ? 1 : diff <= 3 ? 2 : diff <= 6 ? 3 : 4;
+    return diff <= 1 ? 1 : diff <= 3 ? 2 : diff <= 6 ? 3 : diff <= 15 ? 4 : 5;
   }
   // Distance between the two intervals (an open band has no upper end).
   const int a_max = a.age_max < 0 ? 200 : a.age_max;
   const int b_max = b.age_max < 0 ? 200 : b.age_max;
   const int gap = std::max({0, a.age_min - b_max, b.age_min - a_max});
-  return gap <= 3 ? 3 : 4;
+  return gap <= 3 ? 3 : gap <= 15 ? 4 : 5;
 }
 
 uint8_t DateLevel(const LinkRecord& a, const LinkRecord& b) {
@@ -76,8 +76,8 @@ std::string_view LevelName(size_t field, uint8_t level) {
     case kSex:
       return level == 1 ? "same" : "different";
     case kAge: {
-      static constexpr std::array<std::string_view, 5> kAge = {
-          "missing", "within 1 year", "within 3 years", "compatible", "different"};
+      static constexpr std::array<std::string_view, 6> kAge = {
+          "missing", "within 1 year", "within 3 years", "compatible", "different", "far apart"};
       return kAge[level];
     }
     case kDate: {

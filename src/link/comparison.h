@@ -10,7 +10,8 @@
 //           and separate levels let EM mistake "both Arabic" for "a match".
 //   sex:    1 same, 2 different
 //   age:    1 within a year, 2 within 3 years, 3 compatible (within 6 years,
-//           or overlapping bands), 4 different
+//           or overlapping bands), 4 different (7-15 years apart, or bands
+//           apart), 5 far apart (more than 15 years: different generations)
 //   date:   1 same day, 2 within 2 days, 3 within a week or compatible
 //           imprecise dates, 4 different
 //   place:  1 same locality, 2 same district, 3 same governorate, 4 different
@@ -42,7 +43,7 @@ enum Field : uint8_t {
   kPlace,
 };
 inline constexpr size_t kFieldCount = 9;
-inline constexpr std::array<uint8_t, kFieldCount> kLevelCount = {4, 4, 4, 4, 4, 3, 5, 5, 5};
+inline constexpr std::array<uint8_t, kFieldCount> kLevelCount = {4, 4, 4, 4, 4, 3, 6, 5, 5};
 
 std::string_view FieldName(size_t field);
 std::string_view LevelName(size_t field, uint8_t level);

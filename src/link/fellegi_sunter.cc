@@ -11,11 +11,11 @@ constexpr double kFloor = 1e-5;  // no level is impossible: keeps weights finite
 constexpr double kMaxChainDisagreementM = 0.02;
 
 // Initial m: agreement likely among matches, disagreement unlikely.
-constexpr std::array<double, 5> kInitialNameM = {0, 0.85, 0.1, 0.05, 0};
+constexpr std::array<double, 6> kInitialNameM = {0, 0.85, 0.1, 0.05, 0, 0};
 constexpr std::array<double, 3> kInitialSexM = {0, 0.97, 0.03};
-constexpr std::array<double, 5> kInitialScaleM = {0, 0.6, 0.2, 0.15, 0.05};
+constexpr std::array<double, 6> kInitialScaleM = {0, 0.6, 0.2, 0.15, 0.04, 0.01};
 
-void Normalise(std::array<double, 5>& probabilities, size_t levels) {
+void Normalise(std::array<double, 6>& probabilities, size_t levels) {
   double total = 0;
   for (size_t level = 1; level < levels; ++level) {
     probabilities[level] = std::max(probabilities[level], kFloor);
@@ -93,7 +93,7 @@ int FellegiSunterModel::RunEm(const std::vector<PatternCount>& patterns,
     prior_ = new_prior;
     for (size_t field = 0; field < kFieldCount; ++field) {
       if (!learn[field]) continue;
-      std::array<double, 5> updated = m_counts[field];
+      std::array<double, 6> updated = m_counts[field];
       double present = 0;
       for (size_t level = 1; level < kLevelCount[field]; ++level) present += updated[level];
       if (present <= 0) continue;  // never given among these pairs: keep the guess

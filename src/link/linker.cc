@@ -11,7 +11,9 @@
 
 #include "link/clustering.h"
 #include "link/comparison.h"
+#include "link/place_keys.h"
 #include "link/stable_ids.h"
+#include "place/case_gazetteer.h"
 
 namespace reckon::link {
 namespace {
@@ -114,7 +116,8 @@ std::vector<uint64_t> TrainingPairs(const std::vector<LinkRecord>& records) {
     while (end < keyed.size() && keyed[end].first == keyed[start].first) ++end;
     const size_t last = std::min(end, start + kMaxTrainingBlock);
     for (size_t x = start; x < last; ++x) {
-      for (size_t y = x + 1; y < last; ++y) pairs.push_back(MakePair(keyed[x].second, keyed[y].second));
+      for (size_t y = x + 1; y < last; ++y)
+        pairs.push_back(MakePair(keyed[x].second, keyed[y].second));
     }
     start = end;
   }
@@ -165,6 +168,9 @@ Status LoadLinkRecords(Store& store, LinkContext& context, size_t threads) {
   for (const StoredRecord& record : context.stored) {
     source_index.emplace(record.source_id, static_cast<int32_t>(source_index.size()));
   }
+  RECKON_ASSIGN_OR_RETURN(place::Gazetteer gazetteer, place::GazetteerForCase(store));
+  GazetteerPlaceKeyer keyer(std::make_unique<place::PlaceResolver>(std::move(gazetteer)),
+                            *context.tokens);
   context.records.assign(context.stored.size(), LinkRecord{});
   std::vector<Status> failures(threads + 1);
   std::mutex failure_mutex;
@@ -173,7 +179,7 @@ Status LoadLinkRecords(Store& store, LinkContext& context, size_t threads) {
     for (size_t i = begin; i < end; ++i) {
       const StoredRecord& stored = context.stored[i];
       auto record =
-          BuildLinkRecord(stored, source_index[stored.source_id], *context.tokens, nullptr);
+          BuildLinkRecord(stored, source_index.at(stored.source_id), *context.tokens, &keyer);
       if (!record.ok()) {
         std::lock_guard lock(failure_mutex);
         if (failure.ok()) {
@@ -290,6 +296,12 @@ Result<LinkSummary> LinkCase(Store& store, const LinkSettings& settings) {
   clustering.record_count = n;
   clustering.threshold = settings.threshold;
   clustering.contradiction = settings.contradiction;
+  {
+    int32_t sources = 0;
+    for (const LinkRecord& record : context.records) sources = std::max(sources, record.source + 1);
+    // Each list may name a person a few times (within-list duplicates).
+    clustering.max_cluster_size = 3 * static_cast<size_t>(sources);
+  }
   clustering.candidates.resize(blocks.pairs.size());
   for (size_t k = 0; k < blocks.pairs.size(); ++k) {
     const PairComparison& c = compared[k];
