@@ -6,6 +6,7 @@
 // the capture histories of the linked register; until the link stage stores
 // one, it explains what to do instead.
 #include <iostream>
+#include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
 
@@ -13,6 +14,7 @@
 #include "estimate/capture_table.h"
 #include "estimate/estimate_report.h"
 #include "estimate/strata.h"
+#include "store/sqlite_store.h"
 
 namespace reckon::cli {
 namespace {
@@ -32,6 +34,7 @@ struct Options {
   double b_alpha = 0.25;
   std::string criterion = "aic";
   std::string strata_column;
+  std::string by;  // stratify the register by this field
   std::vector<std::string> models;
   double delta = 0;
   int64_t dga_max_missing = 0;
@@ -72,15 +75,122 @@ Result<estimate::EstimateOptions> MakeOptions(const Options& o, int num_lists) {
   return options;
 }
 
+// The value of `field` used to stratify a record ("" when the record lacks it).
+std::string StratumValue(const StoredRecord& record, const std::string& field) {
+  const RecordFields& f = record.fields;
+  if (field == "governorate") return f.governorate;
+  if (field == "district") return f.district;
+  if (field == "locality") return f.locality;
+  if (field == "sex") return f.sex;
+  if (field == "month") return f.death_date.substr(0, std::min<size_t>(7, f.death_date.size()));
+  return {};
+}
+
+// Capture histories of the case's register: for each person, the sources that
+// name them. A source derived from another is merged into it (a copy is not an
+// independent list). With `by`, one stratum per value of that field (a
+// person's value is the one most of their records give).
+Result<std::vector<estimate::Stratum>> RegisterStrata(Store& store, const std::string& by,
+                                                      std::vector<std::string>& notes) {
+  RECKON_ASSIGN_OR_RETURN(std::vector<Source> sources, store.ListSources());
+  RECKON_ASSIGN_OR_RETURN(auto assignments, store.PersonAssignments());
+  if (assignments.empty()) {
+    return Status::NotFound(
+        "the case has no linked register yet; run `reckon link` first or "
+        "pass --counts FILE.csv");
+  }
+  // Each source's list index, with derived sources folded into their root.
+  std::map<std::string, int> index_of_name;
+  std::vector<std::string> lists;
+  std::map<int64_t, int> list_of_source;
+  auto root_of = [&sources](const Source& source) {
+    const Source* current = &source;
+    for (int depth = 0; current->derived_from && depth < 16; ++depth) {
+      const Source* parent = nullptr;
+      for (const Source& s : sources) {
+        if (s.name == *current->derived_from) parent = &s;
+      }
+      if (!parent) break;
+      current = parent;
+    }
+    return current;
+  };
+  for (const Source& source : sources) {
+    if (source.record_count == 0) continue;
+    const Source* root = root_of(source);
+    if (root != &source) {
+      notes.push_back("source '" + source.name + "' derives from '" + root->name +
+                      "' and is merged into it");
+    }
+    auto [it, inserted] = index_of_name.emplace(root->name, static_cast<int>(lists.size()));
+    if (inserted) lists.push_back(root->name);
+    list_of_source[source.id] = it->second;
+  }
+  std::map<int64_t, int64_t> person_of_record(assignments.begin(), assignments.end());
+  std::map<int64_t, uint32_t> pattern_of_person;
+  std::map<int64_t, std::map<std::string, int>> values_of_person;
+  RECKON_RETURN_IF_ERROR(store.ScanRecords({}, [&](const StoredRecord& record) {
+    const auto person = person_of_record.find(record.record_pk);
+    if (person == person_of_record.end()) return Status::Ok();
+    pattern_of_person[person->second] |= 1u << list_of_source[record.source_id];
+    if (!by.empty()) {
+      const std::string value = StratumValue(record, by);
+      if (!value.empty()) ++values_of_person[person->second][value];
+    }
+    return Status::Ok();
+  }));
+  std::map<std::string, std::vector<uint32_t>> patterns_by_stratum;
+  for (const auto& [person, pattern] : pattern_of_person) {
+    std::string stratum;
+    if (!by.empty()) {
+      int best = 0;
+      for (const auto& [value, count] : values_of_person[person]) {
+        if (count > best) {
+          best = count;
+          stratum = value;
+        }
+      }
+      if (stratum.empty()) stratum = "(unknown)";
+    }
+    patterns_by_stratum[stratum].push_back(pattern);
+  }
+  std::vector<estimate::Stratum> strata;
+  for (auto& [name, patterns] : patterns_by_stratum) {
+    RECKON_ASSIGN_OR_RETURN(estimate::CaptureTable table, estimate::FromHistories(lists, patterns));
+    strata.push_back({name, std::move(table)});
+  }
+  return strata;
+}
+
+int RunOnCase(const Options& o) {
+  auto store = OpenSqliteStore(o.case_path, OpenMode::kOpenExisting);
+  if (!store.ok()) return ReportError(store.status());
+  std::vector<std::string> notes;
+  auto strata = RegisterStrata(**store, o.by, notes);
+  if (!strata.ok()) return ReportError(strata.status().WithContext(o.case_path));
+  auto options = MakeOptions(o, strata->front().table.num_lists());
+  if (!options.ok()) return ReportError(options.status());
+  auto report = estimate::EstimateStrata(*strata, *options);
+  if (!report.ok()) return ReportError(report.status());
+  for (const std::string& note : notes) report->notes.push_back(note);
+  if (o.json) {
+    nlohmann::ordered_json j = estimate::ReportJson(*report);
+    j["input"] = {{"case", o.case_path}, {"by", o.by}, {"method", o.method}, {"seed", o.seed}};
+    std::cout << j.dump(2) << "\n";
+  } else {
+    estimate::PrintReport(std::cout, *report);
+  }
+  return 0;
+}
+
 int Run(const Options& o) {
   if (o.counts_path.empty()) {
     if (o.case_path.empty()) {
       return ReportError(Status::InvalidArgument("give a CASE or --counts FILE.csv"));
     }
-    return ReportError(
-        Status::NotFound(o.case_path +
-                         ": the case has no linked register yet; run `reckon link` first or pass "
-                         "--counts FILE.csv"));
+    if (!o.linkage_sensitivity) return RunOnCase(o);
+    return ReportError(Status::Unsupported(
+        "--linkage-sensitivity is not available yet: it needs re-linking at several thresholds"));
   }
   if (o.linkage_sensitivity) {
     return ReportError(Status::InvalidArgument(
@@ -130,6 +240,9 @@ Command RegisterEstimate(CLI::App& root) {
       ->check(CLI::IsMember({"aic", "bic"}));
   app->add_option("--model", o->models,
                   "Also fit this hierarchical model, e.g. \"[12,23]\" (repeatable)");
+  app->add_option("--by", o->by,
+                  "Stratify the register by governorate, district, locality, sex or month")
+      ->check(CLI::IsMember({"governorate", "district", "locality", "sex", "month"}));
   app->add_option("--strata-column", o->strata_column,
                   "Column of the counts file naming strata (default: `stratum` if present)");
   app->add_option("--delta", o->delta, "dga prior cell weight (default 2^-lists)");
