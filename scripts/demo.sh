@@ -1,8 +1,12 @@
 #!/usr/bin/env bash
-# The main job on the embedded default: installs what is missing, builds, creates
-# a case file, imports the sample lists (three formats: UTF-8 with Arabic headers,
-# Windows-1256 with semicolons, UTF-16 with tabs), and prints what is in it.
-# Output lands in out/demo/.
+# The main job on the embedded default: installs what is missing, builds, then
+#  1. imports the three sample lists (UTF-8 with Arabic headers, Windows-1256
+#     with semicolons, UTF-16 with tabs) into out/demo/sample.reckon and links them;
+#  2. with no real lists at hand, simulates five lists of invented victims with
+#     ground truth, imports them into out/demo/demo.reckon (declaring the two
+#     lists that copy others), links the register, scores it against the truth,
+#     and estimates the total number of victims, which the simulation knows.
+# Everything lands in out/demo/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh
@@ -11,23 +15,43 @@ scripts/build.sh
 out=out/demo
 rm -rf "$out"
 mkdir -p "$out"
-case_file="$out/demo.reckon"
 reckon=build/reckon
 samples=data/sample
 
-"$reckon" init "$case_file"
-"$reckon" import "$case_file" "$samples/ngo_list.csv" --source "NGO list" --kind ngo_list \
+echo "== 1. The sample lists"
+sample="$out/sample.reckon"
+"$reckon" init "$sample"
+"$reckon" import "$sample" "$samples/ngo_list.csv" --source "NGO list" --kind ngo_list \
   --description "Invented NGO list with Arabic headers" --mapping "$samples/ngo_list.map"
-"$reckon" import "$case_file" "$samples/hospital.csv" --source "Hospital morgue" \
+"$reckon" import "$sample" "$samples/hospital.csv" --source "Hospital morgue" \
   --kind hospital_morgue --description "Invented morgue register (Windows-1256)"
-"$reckon" import "$case_file" "$samples/media.csv" --source "Media monitoring" \
+"$reckon" import "$sample" "$samples/media.csv" --source "Media monitoring" \
   --kind media_monitoring --description "Invented media list in Latin script (UTF-16)"
+"$reckon" link "$sample"
+"$reckon" explain "$sample" NGO-001 M-1
+"$reckon" explain "$sample" NGO-001 NGO-002 | tail -3
+
 echo
-"$reckon" sources "$case_file"
-echo
-"$reckon" records "$case_file" --limit 0
+echo "== 2. Five simulated lists (invented people, known truth)"
+"$reckon" simulate --people 20000 --lists 5 --seed 1 --profile realistic --out "$out/sim"
+case_file="$out/demo.reckon"
+"$reckon" init "$case_file"
+import() {
+  "$reckon" import "$case_file" "$out/sim/list_$1.csv" --source "list_$1" --kind "$2" "${@:3}"
+}
+import 1 ngo_list
+import 2 hospital_morgue
+import 3 media_monitoring
+import 4 field_interviews --derived-from list_1
+import 5 other --derived-from list_3
+"$reckon" link "$case_file"
+"$reckon" evaluate "$case_file" --truth "$out/sim/truth.csv"
+"$reckon" estimate "$case_file" --method loglinear --no-ci | head -25
+echo "(the simulation's true number of victims: $(grep -o '"true_n": [0-9]*' "$out/sim/summary.json" | grep -o '[0-9]*$'))"
 echo
 "$reckon" stats "$case_file"
 "$reckon" export "$case_file" records --out "$out/records.csv"
+"$reckon" export "$case_file" clusters --out "$out/register.csv"
 echo
-echo "Case file: $case_file    All records as CSV: $out/records.csv"
+echo "Case files: $sample, $case_file"
+echo "Records: $out/records.csv    Register (record_id -> person_id): $out/register.csv"

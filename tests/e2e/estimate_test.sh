@@ -79,8 +79,9 @@ expect_fail "bad 0/1 value names line and column" "bad.csv line 3, column 'b'" \
 printf 'a,b,count\n1,0,-3\n' > negative.csv
 expect_fail "negative count" "cannot be negative" "$reckon" estimate --counts negative.csv
 expect_fail "missing file" "does not exist" "$reckon" estimate --counts nowhere.csv
+"$reckon" init unlinked.reckon >/dev/null
 expect_fail "case without a register" "run \`reckon link\` first or pass --counts" \
-  "$reckon" estimate case.reckon
+  "$reckon" estimate unlinked.reckon
 expect_fail "bad method" "method" "$reckon" estimate --counts "$mse/korea.csv" --method magic
 expect_fail "bad model name" "not a list number" \
   "$reckon" estimate --counts "$mse/korea.csv" --method loglinear --model "[19]"
