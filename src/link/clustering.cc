@@ -6,11 +6,22 @@
 namespace reckon::link {
 namespace {
 
+inline uint64_t Key(uint32_t a, uint32_t b) {
+  return a < b ? (static_cast<uint64_t>(a) << 32) | b : (static_cast<uint64_t>(b) << 32) | a;
+}
+
 class Clusters {
  public:
-  explicit Clusters(size_t n) : parent_(n), members_(n), forbidden_(n) {
+  Clusters(size_t n, const ClusteringInput& input)
+      : input_(input), parent_(n), members_(n), forbidden_(n) {
     std::iota(parent_.begin(), parent_.end(), 0u);
     for (uint32_t i = 0; i < n; ++i) members_[i] = {i};
+    // Compared pairs, sorted by key, for looking up any pair across two clusters.
+    scored_.reserve(input.candidates.size());
+    for (const ScoredPair& pair : input.candidates) {
+      scored_.emplace_back(Key(pair.a, pair.b), pair.probability);
+    }
+    if (!std::is_sorted(scored_.begin(), scored_.end())) std::sort(scored_.begin(), scored_.end());
   }
 
   uint32_t Find(uint32_t x) {
@@ -26,24 +37,32 @@ class Clusters {
     forbidden_[b].push_back(a);
   }
 
-  // True when no forbidden pair joins the clusters of roots ra and rb.
-  bool MayMerge(uint32_t ra, uint32_t rb, const ClusteringInput& input) {
-    if (input.max_cluster_size != 0 &&
-        members_[ra].size() + members_[rb].size() > input.max_cluster_size) {
+  // True when the clusters of roots ra and rb may become one person: no
+  // forbidden pair (human non-match, household) joins them and, when
+  // `check_model`, every pair across is compatible under the model.
+  bool MayMerge(uint32_t ra, uint32_t rb, bool check_model) {
+    const size_t size_a = members_[ra].size();
+    const size_t size_b = members_[rb].size();
+    if (check_model && input_.max_cluster_size != 0 && size_a + size_b > input_.max_cluster_size) {
       return false;
     }
-    const auto& small = members_[ra].size() <= members_[rb].size() ? members_[ra] : members_[rb];
-    const uint32_t other = members_[ra].size() <= members_[rb].size() ? rb : ra;
+    const auto& small = size_a <= size_b ? members_[ra] : members_[rb];
+    const uint32_t other = size_a <= size_b ? rb : ra;
     for (const uint32_t x : small) {
       for (const uint32_t y : forbidden_[x]) {
         if (Find(y) == other) return false;
       }
     }
-    if (input.compatible &&
-        members_[ra].size() * members_[rb].size() <= input.check_unscored_up_to) {
-      for (const uint32_t x : members_[ra]) {
-        for (const uint32_t y : members_[rb]) {
-          if (!input.compatible(x, y)) return false;
+    if (!check_model) return true;
+    const bool check_unscored = input_.compatible && size_a * size_b <= input_.check_unscored_up_to;
+    for (const uint32_t x : members_[ra]) {
+      for (const uint32_t y : members_[rb]) {
+        const uint64_t key = Key(x, y);
+        const auto it = std::lower_bound(scored_.begin(), scored_.end(), std::make_pair(key, -1.0));
+        if (it != scored_.end() && it->first == key) {
+          if (it->second < input_.contradiction) return false;
+        } else if (check_unscored && !input_.compatible(x, y)) {
+          return false;
         }
       }
     }
@@ -59,37 +78,31 @@ class Clusters {
   }
 
  private:
+  const ClusteringInput& input_;
   std::vector<uint32_t> parent_;
   std::vector<std::vector<uint32_t>> members_;    // valid at roots
-  std::vector<std::vector<uint32_t>> forbidden_;  // per record
+  std::vector<std::vector<uint32_t>> forbidden_;  // per record: human and household only
+  std::vector<std::pair<uint64_t, double>> scored_;
 };
 
 }  // namespace
 
 ClusteringResult ClusterRecords(const ClusteringInput& input) {
   ClusteringResult result;
-  Clusters clusters(input.record_count);
+  Clusters clusters(input.record_count, input);
   // Human cannot-links and households bind must-links; the model's
-  // contradictions do not (a human match overrides the model), so they are
-  // added after the must-links are applied.
+  // contradictions do not (a human match overrides the model).
   for (const auto& [a, b] : input.cannot_link) clusters.Forbid(a, b);
   for (const auto& [a, b] : input.must_link) {
     const uint32_t ra = clusters.Find(a);
     const uint32_t rb = clusters.Find(b);
     if (ra == rb) continue;
-    // A human must-link overrides the model, but not a human cannot-link or a
-    // household relation: those are reported instead.
-    if (!clusters.MayMerge(ra, rb, ClusteringInput{})) {
+    if (!clusters.MayMerge(ra, rb, /*check_model=*/false)) {
       ++result.must_links_refused;
       continue;
     }
     clusters.Merge(ra, rb);
     ++result.merges;
-  }
-  for (const ScoredPair& pair : input.candidates) {
-    if (pair.probability < input.contradiction && clusters.Find(pair.a) != clusters.Find(pair.b)) {
-      clusters.Forbid(pair.a, pair.b);
-    }
   }
   std::vector<const ScoredPair*> edges;
   for (const ScoredPair& pair : input.candidates) {
@@ -104,7 +117,7 @@ ClusteringResult ClusterRecords(const ClusteringInput& input) {
     const uint32_t ra = clusters.Find(edge->a);
     const uint32_t rb = clusters.Find(edge->b);
     if (ra == rb) continue;
-    if (!clusters.MayMerge(ra, rb, input)) {
+    if (!clusters.MayMerge(ra, rb, /*check_model=*/true)) {
       ++result.refused_merges;
       continue;
     }
