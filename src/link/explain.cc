@@ -40,6 +40,14 @@ Explanation ExplainPair(const LinkContext& context, size_t a, size_t b, bool ter
       out.lines.push_back({label, detail, adjustment});
       total += adjustment;
     };
+    if (v.level[kGiven] == 1 && v.level[kFather] == 1 && v.level[kFamily] == 1) {
+      const double penalty = ChainPenalty(context, a, b);
+      if (penalty > 0) {
+        out.lines.push_back({"term frequency: name chain",
+                             "given, father and family name shared by many records", -penalty});
+        total -= penalty;
+      }
+    }
     add_tf("term frequency: given name", v.given_token, context.given_frequencies, kGiven);
     add_tf("term frequency: family name", v.family_token, context.family_frequencies, kFamily);
   }

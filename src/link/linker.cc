@@ -73,11 +73,15 @@ std::vector<PatternCount> CountPatterns(const std::vector<PairComparison>& pairs
 }
 
 double ScoreParts(const LinkContext& context, uint32_t pattern, text::TokenId given_token,
-                  text::TokenId family_token, bool household, bool term_frequency) {
+                  text::TokenId family_token, bool household, bool term_frequency, size_t a,
+                  size_t b) {
   if (household) return -std::numeric_limits<double>::infinity();
   const auto levels = LevelsOfPattern(pattern);
   double weight = context.model.PriorWeight() + context.model.PatternWeight(levels);
   if (term_frequency) {
+    if (levels[kGiven] == 1 && levels[kFather] == 1 && levels[kFamily] == 1) {
+      weight -= ChainPenalty(context, a, b);
+    }
     const auto& u = context.model.population_u();
     if (given_token != text::kNoToken) {
       weight += context.given_frequencies.Adjustment(NameKey(*context.tokens, given_token),
@@ -191,6 +195,28 @@ Status LoadLinkRecords(Store& store, LinkContext& context, size_t threads) {
     }
   });
   RECKON_RETURN_IF_ERROR(failure);
+  // Chain frequencies: one person is named at most about once per source.
+  std::unordered_map<uint64_t, uint32_t> chain_counts;
+  std::vector<uint64_t> chain_keys(context.records.size(), 0);
+  for (size_t i = 0; i < context.records.size(); ++i) {
+    const text::NameChain& chain = context.records[i].chain;
+    if (chain.given == text::kNoToken || chain.father == text::kNoToken ||
+        chain.family == text::kNoToken) {
+      continue;
+    }
+    const text::TokenTable& tokens = *context.tokens;
+    chain_keys[i] = (static_cast<uint64_t>(NameKey(tokens, chain.given)) * 0x9E3779B97F4A7C15ULL) ^
+                    (static_cast<uint64_t>(NameKey(tokens, chain.father)) * 0xC2B2AE3D27D4EB4FULL) ^
+                    (static_cast<uint64_t>(NameKey(tokens, chain.family)) + 1);
+    ++chain_counts[chain_keys[i]];
+  }
+  const double sources = static_cast<double>(std::max<size_t>(1, source_index.size()));
+  context.chain_penalty.assign(context.records.size(), 0.0f);
+  for (size_t i = 0; i < context.records.size(); ++i) {
+    if (chain_keys[i] == 0) continue;
+    const double ratio = static_cast<double>(chain_counts[chain_keys[i]]) / sources;
+    if (ratio > 1) context.chain_penalty[i] = static_cast<float>(std::min(8.0, std::log2(ratio)));
+  }
   for (const LinkRecord& record : context.records) {
     if (record.chain.given != text::kNoToken) {
       context.given_frequencies.Add(NameKey(*context.tokens, record.chain.given));
@@ -202,10 +228,15 @@ Status LoadLinkRecords(Store& store, LinkContext& context, size_t threads) {
   return Status::Ok();
 }
 
-double ScoreComparison(const LinkContext& context, const ComparisonVector& comparison,
-                       bool term_frequency) {
+double ScoreComparison(const LinkContext& context, const ComparisonVector& comparison, size_t a,
+                       size_t b, bool term_frequency) {
   return ScoreParts(context, comparison.Pattern(), comparison.given_token, comparison.family_token,
-                    comparison.IsHousehold(), term_frequency);
+                    comparison.IsHousehold(), term_frequency, a, b);
+}
+
+double ChainPenalty(const LinkContext& context, size_t a, size_t b) {
+  if (context.chain_penalty.empty()) return 0;
+  return std::max(context.chain_penalty[a], context.chain_penalty[b]);
 }
 
 Result<LinkSummary> LinkCase(Store& store, const LinkSettings& settings) {
@@ -306,7 +337,8 @@ Result<LinkSummary> LinkCase(Store& store, const LinkSettings& settings) {
   for (size_t k = 0; k < blocks.pairs.size(); ++k) {
     const PairComparison& c = compared[k];
     const double weight = ScoreParts(context, c.pattern, c.given_token, c.family_token, c.household,
-                                     settings.term_frequency);
+                                     settings.term_frequency, PairFirst(blocks.pairs[k]),
+                                     PairSecond(blocks.pairs[k]));
     const double probability = c.household ? 0.0 : FellegiSunterModel::Probability(weight);
     clustering.candidates[k] = {PairFirst(blocks.pairs[k]), PairSecond(blocks.pairs[k]),
                                 c.household ? -1e9 : weight, probability};
@@ -344,8 +376,8 @@ Result<LinkSummary> LinkCase(Store& store, const LinkSettings& settings) {
     const ComparisonVector v =
         CompareRecords(*context.tokens, context.records[a], context.records[b]);
     if (v.IsHousehold()) return false;
-    return FellegiSunterModel::Probability(ScoreComparison(context, v, settings.term_frequency)) >=
-           contradiction;
+    return FellegiSunterModel::Probability(
+               ScoreComparison(context, v, a, b, settings.term_frequency)) >= contradiction;
   };
   const ClusteringResult clusters = ClusterRecords(clustering);
   summary.refused_merges = clusters.refused_merges;

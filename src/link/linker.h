@@ -69,15 +69,23 @@ struct LinkContext {
   FellegiSunterModel model;
   TermFrequencies given_frequencies;
   TermFrequencies family_frequencies;
+  // Per record: how much agreeing on its whole chain (given, father and family
+  // name) is worth less because many records carry that chain: log2(records
+  // with the chain / number of sources), 0 when no more than one person's worth.
+  std::vector<float> chain_penalty;
 };
 
 // Loads every record of the case into `context` (names, dates, places).
 Status LoadLinkRecords(Store& store, LinkContext& context, size_t threads);
 
-// Total weight of a comparison under the model: prior + levels + term
-// frequencies. Household relations return -infinity.
-double ScoreComparison(const LinkContext& context, const ComparisonVector& comparison,
-                       bool term_frequency);
+// Total weight of a comparison of records a and b under the model: prior +
+// levels + term frequencies (names and whole chains). Household relations
+// return -infinity.
+double ScoreComparison(const LinkContext& context, const ComparisonVector& comparison, size_t a,
+                       size_t b, bool term_frequency);
+
+// The chain-frequency penalty for a pair agreeing on given, father and family name.
+double ChainPenalty(const LinkContext& context, size_t a, size_t b);
 
 Result<LinkSummary> LinkCase(Store& store, const LinkSettings& settings);
 
