@@ -30,6 +30,10 @@ bool IsValidUtf8(std::string_view s);
 // character: used to hold back a character split across read chunks.
 bool IsValidUtf8Prefix(std::string_view s);
 
+// Appends the UTF-8 encoding of one code point; surrogates and values above
+// U+10FFFF become U+FFFD. The one UTF-8 encoder of the repository.
+void AppendUtf8(char32_t code_point, std::string& out);
+
 // Splits on a single byte, keeping empty pieces.
 std::vector<std::string_view> Split(std::string_view s, char separator);
 
