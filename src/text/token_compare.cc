@@ -1,6 +1,8 @@
 #include "text/token_compare.h"
 
 #include <algorithm>
+#include <cstdint>
+#include <vector>
 
 #include "text/similarity.h"
 
@@ -98,6 +100,22 @@ TokenComparison CompareTokens(const TokenInfo& a, const TokenInfo& b) {
     }
   }
   return different();
+}
+
+TokenComparison CompareTokens(const TokenTable& table, TokenId a, TokenId b) {
+  if (a == b) return {TokenMatch::kExact, 1.0};
+  struct Entry {
+    uint64_t serial = 0;  // the table's serial; 0 = empty
+    uint64_t key = 0;
+    TokenComparison value;
+  };
+  constexpr size_t kEntries = size_t{1} << 16;
+  thread_local std::vector<Entry> cache(kEntries);
+  const uint64_t key = (static_cast<uint64_t>(a) << 32) | b;
+  Entry& entry = cache[(key * 0x9E3779B97F4A7C15ULL) >> 48];
+  if (entry.serial == table.serial() && entry.key == key) return entry.value;
+  entry = {table.serial(), key, CompareTokens(table.Info(a), table.Info(b))};
+  return entry.value;
 }
 
 }  // namespace reckon::text

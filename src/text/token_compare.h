@@ -50,9 +50,8 @@ struct TokenComparison {
 TokenComparison CompareTokens(const TokenInfo& a, const TokenInfo& b);
 
 // Convenience on a table; ids must come from `table`.
-inline TokenComparison CompareTokens(const TokenTable& table, TokenId a, TokenId b) {
-  if (a == b) return {TokenMatch::kExact, 1.0};
-  return CompareTokens(table.Info(a), table.Info(b));
-}
+// Names repeat heavily in casualty lists, so results are remembered in a
+// small per-thread cache keyed by the table and the two ids.
+TokenComparison CompareTokens(const TokenTable& table, TokenId a, TokenId b);
 
 }  // namespace reckon::text

@@ -25,8 +25,14 @@ std::string LamAlefForm(const TokenAnalysis& analysis) {
 
 }  // namespace
 
+namespace {
+std::atomic<uint64_t> next_serial{1};
+}  // namespace
+
 TokenTable::TokenTable(const VariantTable& variants)
-    : variants_(variants), chunks_(new std::atomic<TokenInfo*>[kMaxChunks]) {
+    : variants_(variants),
+      chunks_(new std::atomic<TokenInfo*>[kMaxChunks]),
+      serial_(next_serial.fetch_add(1, std::memory_order_relaxed)) {
   for (size_t chunk_idx = 0; chunk_idx < kMaxChunks; ++chunk_idx) {
     chunks_[chunk_idx].store(nullptr, std::memory_order_relaxed);
   }

@@ -61,6 +61,11 @@ class TokenTable {
   // Distinct raw tokens interned so far.
   size_t size() const;
 
+  // Unique per table for the process's life (never 0): lets caches keyed by
+  // token ids tell tables apart even when one is destroyed and another
+  // allocated at the same address.
+  uint64_t serial() const { return serial_; }
+
   const VariantTable& variants() const { return variants_; }
 
   static constexpr size_t kChunkBits = 12;
@@ -88,6 +93,7 @@ class TokenTable {
   IdMap folded_ids_;  // guarded by mu_ (also holds lam-alef forms)
   size_t size_ = 0;   // guarded by mu_
   std::unique_ptr<std::atomic<TokenInfo*>[]> chunks_;
+  uint64_t serial_;
   std::vector<std::unique_ptr<TokenInfo[]>> owned_chunks_;  // guarded by mu_
 };
 
