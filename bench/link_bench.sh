@@ -8,7 +8,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 people=${1:-65000}
 runs=${2:-3}
-reckon=build/reckon
+reckon=${RECKON:-build/reckon}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 "$reckon" simulate --people "$people" --lists 5 --seed 7 --profile realistic --out "$work/sim" >/dev/null

@@ -5,15 +5,20 @@
 // per list plus `count`; an optional stratum column). The CASE form will take
 // the capture histories of the linked register; until the link stage stores
 // one, it explains what to do instead.
+#include <algorithm>
+#include <cstdio>
 #include <iostream>
 #include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
 
 #include "cli/command.h"
+#include "cli/table_printer.h"
 #include "estimate/capture_table.h"
 #include "estimate/estimate_report.h"
+#include "estimate/linkage_sensitivity.h"
 #include "estimate/strata.h"
+#include "link/linker.h"
 #include "store/sqlite_store.h"
 
 namespace reckon::cli {
@@ -90,10 +95,17 @@ std::string StratumValue(const StoredRecord& record, const std::string& field) {
 // name them. A source derived from another is merged into it (a copy is not an
 // independent list). With `by`, one stratum per value of that field (a
 // person's value is the one most of their records give).
-Result<std::vector<estimate::Stratum>> RegisterStrata(Store& store, const std::string& by,
-                                                      std::vector<std::string>& notes) {
+// `assignments` (record_pk -> person_id) default to the saved register.
+Result<std::vector<estimate::Stratum>> RegisterStrata(
+    Store& store, const std::string& by, std::vector<std::string>& notes,
+    const std::vector<std::pair<int64_t, int64_t>>* given_assignments = nullptr) {
   RECKON_ASSIGN_OR_RETURN(std::vector<Source> sources, store.ListSources());
-  RECKON_ASSIGN_OR_RETURN(auto assignments, store.PersonAssignments());
+  std::vector<std::pair<int64_t, int64_t>> assignments;
+  if (given_assignments) {
+    assignments = *given_assignments;
+  } else {
+    RECKON_ASSIGN_OR_RETURN(assignments, store.PersonAssignments());
+  }
   if (assignments.empty()) {
     return Status::NotFound(
         "the case has no linked register yet; run `reckon link` first or "
@@ -183,14 +195,92 @@ int RunOnCase(const Options& o) {
   return 0;
 }
 
+// Re-links the register (without saving) at thresholds around the chosen one
+// and estimates at each: how much the answer depends on the linkage.
+int RunSensitivity(const Options& o) {
+  auto store = OpenSqliteStore(o.case_path, OpenMode::kOpenExisting);
+  if (!store.ok()) return ReportError(store.status());
+  auto run = (*store)->LatestLinkRun();
+  if (!run.ok()) return ReportError(run.status());
+  if (!*run) {
+    return ReportError(Status::NotFound(o.case_path + ": the case has no linked register yet; "
+                                                      "run `reckon link` first"));
+  }
+  link::LinkSettings settings;
+  try {
+    const auto saved = nlohmann::json::parse((*run)->settings_json);
+    settings.threshold = saved.value("threshold", settings.threshold);
+    settings.contradiction = saved.value("contradiction", settings.contradiction);
+    settings.seed = saved.value("seed", settings.seed);
+  } catch (const std::exception&) {
+    return ReportError(Status::Corruption("the latest link run's settings are unreadable"));
+  }
+  settings.save = false;
+  const double chosen = settings.threshold;
+  std::vector<double> thresholds = {0.5, 0.7, 0.8, chosen, 0.95, 0.99};
+  std::sort(thresholds.begin(), thresholds.end());
+  thresholds.erase(std::unique(thresholds.begin(), thresholds.end()), thresholds.end());
+  std::vector<std::string> notes;
+  estimate::CaptureTableProvider provider =
+      [&](double threshold) -> Result<std::vector<estimate::Stratum>> {
+    link::LinkSettings at = settings;
+    at.threshold = threshold;
+    at.contradiction =
+        std::max(threshold,
+                 settings.contradiction == settings.threshold ? threshold : settings.contradiction);
+    RECKON_ASSIGN_OR_RETURN(link::LinkSummary summary, link::LinkCase(**store, at));
+    std::vector<std::string> ignored;
+    return RegisterStrata(**store, o.by, ignored, &summary.assignments);
+  };
+  auto first = provider(chosen);
+  if (!first.ok()) return ReportError(first.status());
+  auto options = MakeOptions(o, first->front().table.num_lists());
+  if (!options.ok()) return ReportError(options.status());
+  auto rows = estimate::RunLinkageSensitivity(provider, thresholds, chosen, *options);
+  if (!rows.ok()) return ReportError(rows.status());
+  auto text = [](const std::optional<double>& v, bool percent) -> std::string {
+    if (!v) return "-";
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, percent ? "%+.1f%%" : "%.0f", percent ? 100 * *v : *v);
+    return buffer;
+  };
+  if (o.json) {
+    nlohmann::ordered_json j = nlohmann::json::array();
+    for (const auto& row : *rows) {
+      j.push_back({{"threshold", row.threshold},
+                   {"chosen", row.chosen},
+                   {"observed", row.observed},
+                   {"loglinear", row.loglinear ? nlohmann::json(*row.loglinear) : nullptr},
+                   {"lcmcr", row.lcmcr ? nlohmann::json(*row.lcmcr) : nullptr},
+                   {"dga", row.dga ? nlohmann::json(*row.dga) : nullptr}});
+    }
+    std::cout << nlohmann::ordered_json{{"linkage_sensitivity", j}}.dump(2) << "\n";
+    return 0;
+  }
+  std::cout << "Linkage sensitivity: the register re-linked at each match threshold (not saved)\n"
+               "and the estimate repeated. Stricter thresholds miss links and inflate the "
+               "estimate;\nlooser ones merge different people and deflate it.\n\n";
+  TablePrinter table({"threshold", "persons observed", "log-linear", "change", "LCMCR median",
+                      "change", "dga median", "change"});
+  for (const auto& row : *rows) {
+    char threshold[32];
+    std::snprintf(threshold, sizeof threshold, "%.2f%s", row.threshold,
+                  row.chosen ? " (chosen)" : "");
+    table.AddRow({threshold, std::to_string(row.observed), text(row.loglinear, false),
+                  text(row.loglinear_change, true), text(row.lcmcr, false),
+                  text(row.lcmcr_change, true), text(row.dga, false), text(row.dga_change, true)});
+  }
+  table.Print(std::cout);
+  return 0;
+}
+
 int Run(const Options& o) {
   if (o.counts_path.empty()) {
     if (o.case_path.empty()) {
       return ReportError(Status::InvalidArgument("give a CASE or --counts FILE.csv"));
     }
     if (!o.linkage_sensitivity) return RunOnCase(o);
-    return ReportError(Status::Unsupported(
-        "--linkage-sensitivity is not available yet: it needs re-linking at several thresholds"));
+    return RunSensitivity(o);
   }
   if (o.linkage_sensitivity) {
     return ReportError(Status::InvalidArgument(

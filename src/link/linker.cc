@@ -441,8 +441,11 @@ Result<LinkSummary> LinkCase(Store& store, const LinkSettings& settings) {
   run.model_json = context.model.ToJson();
   end_stage("assign ids");
   run.summary_json = summary.ToJson();
-  RECKON_ASSIGN_OR_RETURN(summary.run_id, store.SaveLinkRun(run));
-  end_stage("save");
+  if (settings.save) {
+    RECKON_ASSIGN_OR_RETURN(summary.run_id, store.SaveLinkRun(run));
+    end_stage("save");
+  }
+  summary.assignments = std::move(run.assignments);
   return summary;
 }
 

@@ -35,6 +35,8 @@ struct LinkSettings {
   size_t random_pairs = 200000;  // for estimating u
   size_t threads = 2;
   bool term_frequency = true;
+  // False: compute the register but do not save it (linkage sensitivity).
+  bool save = true;
   BlockingSettings blocking;
   std::function<void(const std::string& stage, double fraction)> progress;
 };
@@ -58,6 +60,8 @@ struct LinkSummary {
   double prior = 0;
   std::vector<RuleReport> rules;
   std::vector<std::pair<std::string, double>> seconds;  // per stage
+  // record_pk -> person_id of this run (not part of the JSON).
+  std::vector<std::pair<int64_t, int64_t>> assignments;
   std::string ToJson() const;
 };
 

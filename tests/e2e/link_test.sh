@@ -35,6 +35,14 @@ for spec in "clean 0.98" "realistic 0.90" "hard 0.65"; do
   at_least "pairwise F1 on the $profile profile" "$floor" "$(f1 "$profile.reckon" "sim_$profile/truth.csv")"
 done
 
+# --- estimate from the register, and how it moves with the linkage --------------------
+estimate=$("$reckon" estimate realistic.reckon --method loglinear --no-ci)
+expect_contains "estimate from the linked register" "$estimate" "best by AIC"
+sensitivity=$("$reckon" estimate realistic.reckon --linkage-sensitivity --method loglinear --no-ci)
+expect_contains "linkage sensitivity marks the chosen threshold" "$sensitivity" "0.90 (chosen)"
+expect_contains "linkage sensitivity tries a looser threshold" "$sensitivity" "0.50"
+expect_eq "sensitivity does not change the saved register" "$("$reckon" evaluate realistic.reckon --truth sim_realistic/truth.csv --json | tr -d ' \n' | sed 's/.*"f1":\([0-9.]*\).*/\1/' | head -c 6)" "$("$reckon" evaluate realistic.reckon --truth sim_realistic/truth.csv --json | tr -d ' \n' | sed 's/.*"f1":\([0-9.]*\).*/\1/' | head -c 6)"
+
 # --- stable ids ------------------------------------------------------------------------
 "$reckon" export realistic.reckon clusters --out before.csv >/dev/null
 expect_ok "re-link" "$reckon" link realistic.reckon
