@@ -55,7 +55,11 @@ int Run(Options& options) {
   if (s.must_links_refused) std::cout << " (" << s.must_links_refused << " matches refused)";
   std::cout << "; " << s.review_pairs << " uncertain pairs await review\n";
   std::cout << "  model: prior " << std::setprecision(3) << s.prior << " after " << s.em_iterations
-            << " EM iterations\n\n";
+            << " EM iterations";
+  if (options.settings.train_from_labels) {
+    std::cout << "; m of " << s.fields_trained_from_labels << " fields retrained from labels";
+  }
+  std::cout << "\n\n";
   TablePrinter rules({"blocking rule", "pairs", "blocks", "large blocks", "largest"});
   for (const auto& rule : s.rules) {
     rules.AddRow({rule.name, std::to_string(rule.pairs), std::to_string(rule.blocks),
@@ -87,6 +91,8 @@ Command RegisterLink(CLI::App& root) {
                   "Blocks larger than this use sorted neighbourhood (default 400)");
   app->add_flag("--no-term-frequency", options->no_term_frequency,
                 "Do not weigh rare names more than common ones");
+  app->add_flag("--train-from-labels", options->settings.train_from_labels,
+                "Retrain m from the reviewers' match decisions (needs at least 20)");
   app->add_flag("--json", options->json, "Print the run's summary as JSON");
   return {app, [options] { return Run(*options); }};
 }

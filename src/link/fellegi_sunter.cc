@@ -153,6 +153,29 @@ int FellegiSunterModel::TrainSessions(const std::vector<std::vector<PatternCount
   return iterations;
 }
 
+int FellegiSunterModel::SetMFromLabels(const std::vector<PatternCount>& labelled_matches,
+                                       uint64_t min_pairs) {
+  Levels counts{};
+  for (const PatternCount& p : labelled_matches) {
+    const auto levels = LevelsOfPattern(p.pattern);
+    for (size_t field = 0; field < kFieldCount; ++field) {
+      counts[field][levels[field]] += static_cast<double>(p.count);
+    }
+  }
+  int retrained = 0;
+  for (size_t field = 0; field < kFieldCount; ++field) {
+    double given = 0;
+    for (size_t level = 1; level < kLevelCount[field]; ++level) given += counts[field][level];
+    if (given < static_cast<double>(min_pairs)) continue;
+    for (size_t level = 1; level < kLevelCount[field]; ++level) {
+      m_[field][level] = counts[field][level] + 1.0;
+    }
+    Normalise(m_[field], kLevelCount[field]);
+    ++retrained;
+  }
+  return retrained;
+}
+
 double FellegiSunterModel::LevelWeight(size_t field, uint8_t level) const {
   if (level == 0) return 0;
   return std::log2(m_[field][level] / u_[field][level]);

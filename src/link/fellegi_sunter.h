@@ -52,6 +52,11 @@ class FellegiSunterModel {
                     const std::vector<PatternCount>& all_candidates, int max_iterations = 100,
                     double tolerance = 1e-6);
 
+  // Replaces m of every field by its level frequencies among pairs a person
+  // labelled as matches (add-one smoothed), for fields given in at least
+  // `min_pairs` of them. Returns how many fields were retrained.
+  int SetMFromLabels(const std::vector<PatternCount>& labelled_matches, uint64_t min_pairs = 20);
+
   // log2(m / u) for one field's level; 0 for missing.
   double LevelWeight(size_t field, uint8_t level) const;
   // Sum of the level weights of a comparison, before term frequencies.

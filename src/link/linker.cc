@@ -147,6 +147,7 @@ std::string LinkSummary::ToJson() const {
   j["kept_ids"] = kept_ids;
   j["new_ids"] = new_ids;
   j["em_iterations"] = em_iterations;
+  j["fields_trained_from_labels"] = fields_trained_from_labels;
   j["prior"] = prior;
   j["blocking"] = nlohmann::json::array();
   for (const RuleReport& rule : rules) {
@@ -320,6 +321,21 @@ Result<LinkSummary> LinkCase(Store& store, const LinkSettings& settings) {
         {CountPatterns(session_a), CountPatterns(session_b)},
         {{kGiven, kFather, kFamily}, {kDate, kPlace, kSex, kAge}}, CountPatterns(compared));
   }
+  if (settings.train_from_labels) {
+    RECKON_ASSIGN_OR_RETURN(std::vector<ReviewDecision> labels, store.ReviewDecisions());
+    std::unordered_map<int64_t, uint32_t> index;
+    for (uint32_t i = 0; i < n; ++i) index[context.records[i].record_pk] = i;
+    std::vector<PairComparison> labelled;
+    for (const ReviewDecision& label : labels) {
+      const auto a = index.find(label.record_pk_a);
+      const auto b = index.find(label.record_pk_b);
+      if (!label.match || a == index.end() || b == index.end()) continue;
+      const ComparisonVector v =
+          CompareRecords(*context.tokens, context.records[a->second], context.records[b->second]);
+      labelled.push_back({v.Pattern(), text::kNoToken, text::kNoToken, false});
+    }
+    summary.fields_trained_from_labels = context.model.SetMFromLabels(CountPatterns(labelled));
+  }
   summary.prior = context.model.prior();
   end_stage("train");
 
@@ -411,19 +427,31 @@ Result<LinkSummary> LinkCase(Store& store, const LinkSettings& settings) {
       ++summary.kept_ids;
     }
   }
-  // The pairs a reviewer should see first: undecided, closest to the threshold.
+  // The pairs a reviewer should see first: undecided, close to the threshold,
+  // and whose decision moves the most records (joining two clusters moves
+  // both; splitting a pair off moves its cluster). Priority: distance from the
+  // threshold in bits, divided by log2(2 + records moved); smallest first.
   const double threshold_weight = std::log2(settings.threshold / (1 - settings.threshold));
-  std::vector<const ScoredPair*> uncertain;
+  std::unordered_map<uint32_t, uint32_t> cluster_size;
+  for (const uint32_t label : clusters.cluster_of) ++cluster_size[label];
+  auto priority = [&](const ScoredPair* pair) {
+    const uint32_t ca = clusters.cluster_of[pair->a];
+    const uint32_t cb = clusters.cluster_of[pair->b];
+    const double moved = ca == cb ? cluster_size[ca] : cluster_size[ca] + cluster_size[cb];
+    return std::abs(pair->weight - threshold_weight) / std::log2(2.0 + moved);
+  };
+  std::vector<std::pair<double, const ScoredPair*>> uncertain;
   for (const ScoredPair& pair : clustering.candidates) {
     if (pair.probability < 0.05 || pair.probability > 0.995) continue;
     if (decided.count(MakePair(pair.a, pair.b))) continue;
-    uncertain.push_back(&pair);
+    uncertain.emplace_back(priority(&pair), &pair);
   }
-  std::sort(uncertain.begin(), uncertain.end(), [&](const ScoredPair* x, const ScoredPair* y) {
-    return std::abs(x->weight - threshold_weight) < std::abs(y->weight - threshold_weight);
+  std::sort(uncertain.begin(), uncertain.end(), [](const auto& x, const auto& y) {
+    if (x.first != y.first) return x.first < y.first;
+    return std::make_pair(x.second->a, x.second->b) < std::make_pair(y.second->a, y.second->b);
   });
   uncertain.resize(std::min<size_t>(uncertain.size(), 20000));
-  for (const ScoredPair* pair : uncertain) {
+  for (const auto& [rank, pair] : uncertain) {
     int64_t a = record_pks[pair->a];
     int64_t b = record_pks[pair->b];
     if (a > b) std::swap(a, b);
@@ -435,6 +463,7 @@ Result<LinkSummary> LinkCase(Store& store, const LinkSettings& settings) {
                                           {"seed", settings.seed},
                                           {"random_pairs", settings.random_pairs},
                                           {"term_frequency", settings.term_frequency},
+                                          {"train_from_labels", settings.train_from_labels},
                                           {"max_block", settings.blocking.max_block},
                                           {"window", settings.blocking.window}};
   run.settings_json = settings_json.dump();

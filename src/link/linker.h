@@ -35,6 +35,8 @@ struct LinkSettings {
   size_t random_pairs = 200000;  // for estimating u
   size_t threads = 2;
   bool term_frequency = true;
+  // Retrain m from the human match decisions (when there are at least 20).
+  bool train_from_labels = false;
   // False: compute the register but do not save it (linkage sensitivity).
   bool save = true;
   BlockingSettings blocking;
@@ -57,6 +59,7 @@ struct LinkSummary {
   uint64_t kept_ids = 0;  // persons whose id carried over from the previous run
   uint64_t new_ids = 0;
   int em_iterations = 0;
+  int fields_trained_from_labels = 0;
   double prior = 0;
   std::vector<RuleReport> rules;
   std::vector<std::pair<std::string, double>> seconds;  // per stage

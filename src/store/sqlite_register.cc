@@ -112,10 +112,11 @@ Result<std::vector<ClusterAssignment>> SqliteClusterAssignments(SqliteDatabase& 
   return out;
 }
 
+// In the order the linker saved them: most useful first.
 Result<std::vector<LinkRunResult::Pair>> SqliteReviewPairs(SqliteDatabase& db) {
   RECKON_ASSIGN_OR_RETURN(SqliteStatement query,
                           db.Prepare("SELECT record_pk_a, record_pk_b, weight, probability "
-                                     "FROM link_pairs ORDER BY abs(weight), record_pk_a"));
+                                     "FROM link_pairs ORDER BY rowid"));
   std::vector<LinkRunResult::Pair> out;
   while (true) {
     RECKON_ASSIGN_OR_RETURN(bool has_row, query.Step());

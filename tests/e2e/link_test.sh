@@ -99,6 +99,7 @@ if [[ "$(person NGO-001)" != "$(person M-1)" && "$(person NGO-007)" == "$(person
 else
   fail "decisions lost on re-link"
 fi
+expect_contains "labels are counted for retraining" "$("$reckon" link sample.reckon --train-from-labels)" "retrained from labels"
 printf 'q\n' | "$reckon" review sample.reckon --reviewer "Investigator A" > review.txt
 expect_contains "interactive review shows a pair side by side" "$(cat review.txt)" "=== pair 1"
 "$reckon" init unlinked.reckon >/dev/null
