@@ -15,7 +15,9 @@
 #include "common/strings.h"
 #include "ingest/csv_reader.h"
 #include "ingest/text_source.h"
+#include "link/blocking.h"
 #include "link/evaluation.h"
+#include "link/linker.h"
 #include "store/sqlite_store.h"
 
 namespace reckon::cli {
@@ -107,7 +109,39 @@ std::string FirstIds(const std::vector<std::string>& ids) {
   return text;
 }
 
-void PrintJson(const link::ClusteringScores& s, const LinkRunInfo& run) {
+// Blocking recall: the candidate pairs the linker would compare today (same
+// blocking settings as the run), against the true pairs.
+Result<link::BlockingScores> MeasureBlocking(
+    Store& store, const LinkRunInfo& run,
+    const std::unordered_map<std::string, std::string>& truth) {
+  link::BlockingSettings settings;
+  try {
+    const auto saved = nlohmann::json::parse(run.settings_json);
+    settings.max_block = saved.value("max_block", settings.max_block);
+    settings.window = saved.value("window", settings.window);
+  } catch (const std::exception&) {
+    return Status::Corruption("the link run's settings are unreadable");
+  }
+  link::LinkContext context;
+  RECKON_RETURN_IF_ERROR(link::LoadLinkRecords(store, context, 2));
+  const link::BlockingResult blocks = link::BlockPairs(context.records, *context.tokens, settings);
+  std::vector<std::string> truth_cluster(context.records.size());
+  for (size_t i = 0; i < context.stored.size(); ++i) {
+    const StoredRecord& record = context.stored[i];
+    auto it = truth.find(record.source + ":" + record.fields.record_id);
+    if (it == truth.end()) it = truth.find(record.fields.record_id);
+    if (it != truth.end()) truth_cluster[i] = it->second;
+  }
+  std::vector<std::pair<uint32_t, uint32_t>> candidates;
+  candidates.reserve(blocks.pairs.size());
+  for (const uint64_t pair : blocks.pairs) {
+    candidates.emplace_back(link::PairFirst(pair), link::PairSecond(pair));
+  }
+  return link::BlockingRecall(candidates, truth_cluster);
+}
+
+void PrintJson(const link::ClusteringScores& s, const LinkRunInfo& run,
+               const std::optional<link::BlockingScores>& blocking) {
   nlohmann::ordered_json j;
   j["link_run"] = run.run_id;
   j["records"] = s.records;
@@ -123,10 +157,17 @@ void PrintJson(const link::ClusteringScores& s, const LinkRunInfo& run) {
       {"precision", s.bcubed_precision}, {"recall", s.bcubed_recall}, {"f1", s.bcubed_f1}};
   j["only_in_truth"] = s.only_in_truth;
   j["only_in_register"] = s.only_in_predicted;
+  if (blocking) {
+    j["blocking"] = {{"recall", blocking->recall},
+                     {"true_pairs", blocking->true_pairs},
+                     {"found_pairs", blocking->found_pairs},
+                     {"candidate_pairs", blocking->candidate_pairs}};
+  }
   std::cout << j.dump(2) << "\n";
 }
 
-void PrintText(const link::ClusteringScores& s, const LinkRunInfo& run) {
+void PrintText(const link::ClusteringScores& s, const LinkRunInfo& run,
+               const std::optional<link::BlockingScores>& blocking) {
   std::cout << "register of link run " << run.run_id << " (" << run.created_at << ")\n"
             << s.records << " records evaluated; persons: " << s.true_persons << " true, "
             << s.predicted_persons << " in the register\n\n";
@@ -142,6 +183,11 @@ void PrintText(const link::ClusteringScores& s, const LinkRunInfo& run) {
   std::cout << "\nonly in the register: " << s.only_in_predicted.size() << " records";
   if (!s.only_in_predicted.empty()) std::cout << " (" << FirstIds(s.only_in_predicted) << ")";
   std::cout << "\n";
+  if (blocking) {
+    std::cout << "blocking: " << blocking->candidate_pairs << " candidate pairs hold "
+              << blocking->found_pairs << " of the " << blocking->true_pairs
+              << " true pairs (recall " << Fixed(blocking->recall) << ")\n";
+  }
 }
 
 int Run(const Options& options) {
@@ -159,10 +205,12 @@ int Run(const Options& options) {
   if (!assignments.ok()) return ReportError(assignments.status());
   const link::ClusteringScores scores =
       link::EvaluateClustering(*truth, PredictedPersons(*assignments));
+  auto blocking = MeasureBlocking(**store, **run, *truth);
+  if (!blocking.ok()) return ReportError(blocking.status());
   if (options.json) {
-    PrintJson(scores, **run);
+    PrintJson(scores, **run, *blocking);
   } else {
-    PrintText(scores, **run);
+    PrintText(scores, **run, *blocking);
   }
   return 0;
 }

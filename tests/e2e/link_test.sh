@@ -35,6 +35,9 @@ for spec in "clean 0.98" "realistic 0.90" "hard 0.65"; do
   at_least "pairwise F1 on the $profile profile" "$floor" "$(f1 "$profile.reckon" "sim_$profile/truth.csv")"
 done
 
+expect_contains "evaluate reports blocking recall" \
+  "$("$reckon" evaluate realistic.reckon --truth sim_realistic/truth.csv)" "true pairs (recall"
+
 # --- estimate from the register, and how it moves with the linkage --------------------
 estimate=$("$reckon" estimate realistic.reckon --method loglinear --no-ci)
 expect_contains "estimate from the linked register" "$estimate" "best by AIC"
