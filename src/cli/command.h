@@ -42,5 +42,9 @@ Command RegisterExplain(CLI::App& root);
 Command RegisterReview(CLI::App& root);
 Command RegisterGazetteer(CLI::App& root);
 Command RegisterEvaluate(CLI::App& root);
+Command RegisterKey(CLI::App& root);
+Command RegisterWitness(CLI::App& root);
+Command RegisterEvidence(CLI::App& root);
+Command RegisterAudit(CLI::App& root);
 
 }  // namespace reckon::cli

@@ -26,6 +26,8 @@ int Main(int argc, char** argv) {
       RegisterStats(root),   RegisterSimulate(root),  RegisterNames(root),
       RegisterLink(root),    RegisterEstimate(root),  RegisterExplain(root),
       RegisterReview(root),  RegisterGazetteer(root), RegisterEvaluate(root),
+      RegisterKey(root),     RegisterWitness(root),   RegisterEvidence(root),
+      RegisterAudit(root),
   };
   try {
     root.parse(argc, argv);

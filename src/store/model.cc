@@ -55,4 +55,10 @@ const std::vector<std::string_view>& CanonicalFieldNames() {
   return kNames;
 }
 
+const std::vector<std::string_view>& CustodyEventTypes() {
+  static const std::vector<std::string_view> kTypes = {"acquired", "transferred", "copied",
+                                                       "exported", "derived",     "verified"};
+  return kTypes;
+}
+
 }  // namespace reckon

@@ -203,4 +203,73 @@ struct StoredGazetteer {
 // The canonical field names, in export order.
 const std::vector<std::string_view>& CanonicalFieldNames();
 
+// --- Casework (schema version 3) ---------------------------------------------
+
+// The wrapped case key (see secure/case_key.h). Nothing here is secret.
+struct StoredCaseKey {
+  std::string kind;  // "passphrase" or "key_file"
+  std::string salt;  // raw bytes; empty for a key file
+  int64_t opslimit = 0;
+  int64_t memlimit = 0;
+  std::string wrapped;  // raw bytes: nonce || ciphertext || tag
+  std::string created_at;
+  std::string changed_at;
+};
+
+// A witness's identity fields, each sealed with the case key (opaque bytes to
+// the store; see secure/field_cipher.h).
+struct SealedIdentity {
+  std::string name;
+  std::string contact;
+  std::string location;
+  std::string risk;
+};
+
+struct StoredWitness {
+  int64_t witness_id = 0;
+  std::string pseudonym;  // the only name used outside the protected fields
+  SealedIdentity sealed;
+  std::string created_at;
+};
+
+// A file in the case's evidence store, identified by the SHA-256 of its bytes.
+struct Evidence {
+  int64_t evidence_id = 0;  // set by the store
+  std::string sha256;       // 64 lowercase hex digits
+  std::string original_name;
+  std::string media_type;
+  int64_t size = 0;
+  std::string acquired_by;
+  std::string acquired_at;  // UTC, ISO 8601; the store stamps it when empty
+  std::string acquired_from;
+  std::string description;
+  std::string stored_path;  // relative to the evidence directory ("ab/abcdef...")
+};
+
+// One link in an evidence file's chain of custody.
+struct CustodyEvent {
+  int64_t event_id = 0;  // set by the store
+  int64_t evidence_id = 0;
+  std::string event_type;  // one of CustodyEventTypes()
+  std::string actor;
+  std::string at;  // UTC, ISO 8601; the store stamps it when empty
+  std::string details;
+};
+
+// acquired, transferred, copied, exported, derived, verified.
+const std::vector<std::string_view>& CustodyEventTypes();
+
+// One entry of the hash-chained audit log (see store/audit_chain.h).
+struct AuditEntry {
+  int64_t seq = 0;
+  std::string at;
+  std::string actor;
+  std::string action;  // e.g. "witness.add", "evidence.add", "custody.add"
+  std::string entity;  // e.g. "witness", "evidence", "case_key"
+  int64_t entity_id = 0;
+  std::string details_json;  // never holds protected identity fields
+  std::string prev_hash;     // hex; 64 zeros for the first entry
+  std::string hash;          // hex SHA-256 (see AuditEntryHash)
+};
+
 }  // namespace reckon

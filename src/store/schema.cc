@@ -119,6 +119,62 @@ CREATE TABLE gazetteers (
   imported_at  TEXT NOT NULL
 );
 )sql",
+      // Version 3: casework — the wrapped case key, protected witnesses, the
+      // evidence store with its chain of custody, and the hash-chained audit log.
+      R"sql(
+CREATE TABLE case_keys (
+  case_key_id INTEGER PRIMARY KEY CHECK (case_key_id = 1),
+  kind        TEXT NOT NULL CHECK (kind IN ('passphrase', 'key_file')),
+  salt        BLOB NOT NULL,
+  opslimit    INTEGER NOT NULL,
+  memlimit    INTEGER NOT NULL,
+  wrapped_key BLOB NOT NULL,
+  created_at  TEXT NOT NULL,
+  changed_at  TEXT NOT NULL
+);
+CREATE TABLE witnesses (
+  witness_id      INTEGER PRIMARY KEY,
+  pseudonym       TEXT NOT NULL UNIQUE,
+  name_sealed     BLOB NOT NULL,
+  contact_sealed  BLOB NOT NULL,
+  location_sealed BLOB NOT NULL,
+  risk_sealed     BLOB NOT NULL,
+  created_at      TEXT NOT NULL
+);
+CREATE TABLE evidence (
+  evidence_id   INTEGER PRIMARY KEY,
+  sha256        TEXT NOT NULL UNIQUE,
+  original_name TEXT NOT NULL,
+  media_type    TEXT NOT NULL DEFAULT '',
+  size          INTEGER NOT NULL,
+  acquired_by   TEXT NOT NULL,
+  acquired_at   TEXT NOT NULL,
+  acquired_from TEXT NOT NULL DEFAULT '',
+  description   TEXT NOT NULL DEFAULT '',
+  stored_path   TEXT NOT NULL
+);
+CREATE TABLE custody_events (
+  event_id    INTEGER PRIMARY KEY,
+  evidence_id INTEGER NOT NULL REFERENCES evidence (evidence_id),
+  event_type  TEXT NOT NULL CHECK (event_type IN ('acquired', 'transferred', 'copied',
+                                                  'exported', 'derived', 'verified')),
+  actor       TEXT NOT NULL,
+  at          TEXT NOT NULL,
+  details     TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX custody_events_by_evidence ON custody_events (evidence_id);
+CREATE TABLE audit_log (
+  seq          INTEGER PRIMARY KEY,
+  at           TEXT NOT NULL,
+  actor        TEXT NOT NULL,
+  action       TEXT NOT NULL,
+  entity       TEXT NOT NULL,
+  entity_id    INTEGER NOT NULL,
+  details_json TEXT NOT NULL,
+  prev_hash    TEXT NOT NULL,
+  hash         TEXT NOT NULL
+);
+)sql",
   };
   return kMigrations;
 }

@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "store/schema.h"
+#include "store/sqlite_casework.h"
 #include "store/sqlite_db.h"
 #include "store/sqlite_import_writer.h"
 #include "store/sqlite_register.h"
@@ -252,6 +253,33 @@ class SqliteStore final : public Store {
   }
   Result<std::optional<StoredGazetteer>> LatestGazetteer() override {
     return SqliteLatestGazetteer(db_);
+  }
+
+  Result<std::optional<StoredCaseKey>> LoadCaseKey() override { return SqliteLoadCaseKey(db_); }
+  Status SaveCaseKey(const StoredCaseKey& key, bool replace, const std::string& actor) override {
+    return SqliteSaveCaseKey(db_, key, replace, actor, UtcNow());
+  }
+  Result<int64_t> AddWitness(const std::string& pseudonym, const WitnessSealer& seal,
+                             const std::string& actor) override {
+    return SqliteAddWitness(db_, pseudonym, seal, actor, UtcNow());
+  }
+  Result<std::vector<StoredWitness>> ListWitnesses() override { return SqliteListWitnesses(db_); }
+  Result<Evidence> AddEvidence(const Evidence& evidence) override {
+    return SqliteAddEvidence(db_, evidence, UtcNow());
+  }
+  Result<std::optional<Evidence>> FindEvidence(const std::string& sha256) override {
+    return SqliteFindEvidence(db_, sha256);
+  }
+  Result<std::vector<Evidence>> ListEvidence() override { return SqliteListEvidence(db_); }
+  Result<int64_t> AddCustodyEvent(const CustodyEvent& event) override {
+    return SqliteAddCustodyEvent(db_, event, UtcNow());
+  }
+  Result<std::vector<CustodyEvent>> CustodyEvents(int64_t evidence_id) override {
+    return SqliteCustodyEvents(db_, evidence_id);
+  }
+  Result<std::vector<AuditEntry>> AuditLog() override { return SqliteAuditLog(db_); }
+  Status AppendAudit(const AuditEntry& entry) override {
+    return SqliteAppendAudit(db_, entry, UtcNow());
   }
 
   Result<StoredRecord> FindRecord(const std::string& record_id) override {

@@ -70,6 +70,7 @@ class Store {
   virtual Result<std::vector<ClusterAssignment>> ClusterAssignments() = 0;
   // The largest person id ever given in this case (0 if none): new ids go above it.
   virtual Result<int64_t> HighestPersonId() = 0;
+  // The review pairs of the latest run, most useful first (the linker's order).
   virtual Result<std::vector<LinkRunResult::Pair>> ReviewPairs() = 0;
 
   // Review decisions: a later decision on the same pair replaces the earlier.
@@ -82,6 +83,44 @@ class Store {
   // Gazetteers: the most recently imported one is in force.
   virtual Status AddGazetteer(const StoredGazetteer& gazetteer) = 0;
   virtual Result<std::optional<StoredGazetteer>> LatestGazetteer() = 0;
+
+  // --- Casework (schema version 3) ---------------------------------------------
+  // The case key, protected witnesses, evidence with its chain of custody, and
+  // the audit log. Every change appends its audit_log entry in the same
+  // transaction (store/audit_chain.h); `actor` names who made it. Sealed
+  // witness fields are opaque bytes here: the store never sees an identity.
+
+  // The wrapped case key, or nullopt before `reckon key init`.
+  virtual Result<std::optional<StoredCaseKey>> LoadCaseKey() = 0;
+  // Stores the case's single key: a first key (AlreadyExists if one exists) or,
+  // with `replace`, a re-wrapped one (NotFound if none exists yet).
+  virtual Status SaveCaseKey(const StoredCaseKey& key, bool replace, const std::string& actor) = 0;
+
+  // Seals a new witness's identity given the id it will have (the ciphertexts'
+  // associated data). Called inside AddWitness's transaction.
+  using WitnessSealer = std::function<Result<SealedIdentity>(int64_t witness_id)>;
+  // Adds a witness and returns its id; AlreadyExists if the pseudonym is taken.
+  virtual Result<int64_t> AddWitness(const std::string& pseudonym, const WitnessSealer& seal,
+                                     const std::string& actor) = 0;
+  virtual Result<std::vector<StoredWitness>> ListWitnesses() = 0;
+
+  // Records a file already copied into the evidence store, with its
+  // `acquired` custody event; AlreadyExists (naming the earlier evidence) when
+  // a file with the same SHA-256 is already evidence. Returns it with its id.
+  virtual Result<Evidence> AddEvidence(const Evidence& evidence) = 0;
+  virtual Result<std::optional<Evidence>> FindEvidence(const std::string& sha256) = 0;
+  virtual Result<std::vector<Evidence>> ListEvidence() = 0;
+  // Appends a custody event (NotFound for unknown evidence, InvalidArgument for
+  // an unknown type) and returns its id.
+  virtual Result<int64_t> AddCustodyEvent(const CustodyEvent& event) = 0;
+  virtual Result<std::vector<CustodyEvent>> CustodyEvents(int64_t evidence_id) = 0;
+
+  // Every audit entry in sequence order, as stored (check with VerifyAuditChain).
+  virtual Result<std::vector<AuditEntry>> AuditLog() = 0;
+  // Appends an entry for an access that changes nothing else (e.g. revealing
+  // witness identities). Only at, actor, action, entity, entity_id and
+  // details_json are used; the store stamps `at` when empty and chains the hash.
+  virtual Status AppendAudit(const AuditEntry& entry) = 0;
 };
 
 }  // namespace reckon
