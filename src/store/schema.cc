@@ -197,20 +197,15 @@ Status MigrateToLatest(SqliteDatabase& db) {
   }
   if (version == latest) return Status::Ok();
 
-  RECKON_RETURN_IF_ERROR(db.Exec("BEGIN IMMEDIATE"));
-  Status status = Status::Ok();
-  for (auto v = static_cast<size_t>(version); v < SchemaMigrations().size() && status.ok(); ++v) {
-    status = db.Exec(std::string(SchemaMigrations()[v]));
-  }
-  if (status.ok()) {
-    status = db.Exec("PRAGMA application_id = " + std::to_string(kCaseFileApplicationId) +
-                     "; PRAGMA user_version = " + std::to_string(latest));
-  }
-  if (!status.ok()) {
-    (void)db.Exec("ROLLBACK");
-    return status.WithContext("upgrading the case file's schema");
-  }
-  return db.Exec("COMMIT");
+  return db
+      .InTransaction([&]() -> Status {
+        for (auto v = static_cast<size_t>(version); v < SchemaMigrations().size(); ++v) {
+          RECKON_RETURN_IF_ERROR(db.Exec(std::string(SchemaMigrations()[v])));
+        }
+        return db.Exec("PRAGMA application_id = " + std::to_string(kCaseFileApplicationId) +
+                       "; PRAGMA user_version = " + std::to_string(latest));
+      })
+      .WithContext("upgrading the case file's schema");
 }
 
 }  // namespace reckon

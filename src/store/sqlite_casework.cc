@@ -7,17 +7,6 @@
 namespace reckon {
 namespace {
 
-template <typename Body>
-Status InTransaction(SqliteDatabase& db, Body body) {
-  RECKON_RETURN_IF_ERROR(db.Exec("BEGIN IMMEDIATE"));
-  Status status = body();
-  if (!status.ok()) {
-    (void)db.Exec("ROLLBACK");
-    return status;
-  }
-  return db.Exec("COMMIT");
-}
-
 void BindBlob(SqliteStatement& stmt, int index, const std::string& bytes) {
   sqlite3_bind_blob(stmt.get(), index, bytes.data(), static_cast<int>(bytes.size()),
                     SQLITE_TRANSIENT);
@@ -119,7 +108,7 @@ Result<std::optional<StoredCaseKey>> SqliteLoadCaseKey(SqliteDatabase& db) {
 
 Status SqliteSaveCaseKey(SqliteDatabase& db, const StoredCaseKey& key, bool replace,
                          const std::string& actor, const std::string& now) {
-  Status status = InTransaction(db, [&]() -> Status {
+  Status status = db.InTransaction([&]() -> Status {
     RECKON_ASSIGN_OR_RETURN(int64_t existing, db.QueryInt("SELECT count(*) FROM case_keys"));
     if (existing && !replace) return Status::AlreadyExists("this case already has a key");
     if (!existing && replace) return Status::NotFound("this case has no key to change");
@@ -153,7 +142,7 @@ Result<int64_t> SqliteAddWitness(SqliteDatabase& db, const std::string& pseudony
                                  const std::string& now) {
   if (pseudonym.empty()) return Status::InvalidArgument("a witness needs a pseudonym");
   int64_t witness_id = 0;
-  Status status = InTransaction(db, [&]() -> Status {
+  Status status = db.InTransaction([&]() -> Status {
     RECKON_ASSIGN_OR_RETURN(SqliteStatement find,
                             db.Prepare("SELECT witness_id FROM witnesses WHERE pseudonym = ?"));
     find.BindText(1, pseudonym);
@@ -206,7 +195,7 @@ Result<Evidence> SqliteAddEvidence(SqliteDatabase& db, const Evidence& evidence,
   if (evidence.acquired_by.empty()) return Status::InvalidArgument("evidence needs --acquired-by");
   Evidence stored = evidence;
   if (stored.acquired_at.empty()) stored.acquired_at = now;
-  Status status = InTransaction(db, [&]() -> Status {
+  Status status = db.InTransaction([&]() -> Status {
     RECKON_ASSIGN_OR_RETURN(std::optional<Evidence> existing,
                             SqliteFindEvidence(db, stored.sha256));
     if (existing) {
@@ -275,7 +264,7 @@ Result<int64_t> SqliteAddCustodyEvent(SqliteDatabase& db, const CustodyEvent& ev
   CustodyEvent stamped = event;
   if (stamped.at.empty()) stamped.at = now;
   int64_t event_id = 0;
-  Status status = InTransaction(db, [&]() -> Status {
+  Status status = db.InTransaction([&]() -> Status {
     RECKON_ASSIGN_OR_RETURN(SqliteStatement find,
                             db.Prepare("SELECT 1 FROM evidence WHERE evidence_id = ?"));
     find.BindInt(1, stamped.evidence_id);
@@ -326,7 +315,7 @@ Status SqliteAppendAudit(SqliteDatabase& db, const AuditEntry& entry, const std:
   }
   AuditEntry stamped = entry;
   if (stamped.at.empty()) stamped.at = now;
-  return InTransaction(db, [&]() -> Status { return AppendAudit(db, stamped); });
+  return db.InTransaction([&]() -> Status { return AppendAudit(db, stamped); });
 }
 
 }  // namespace reckon

@@ -62,6 +62,17 @@ class SqliteDatabase {
   static Result<SqliteDatabase> Open(const std::string& path, bool create);
 
   Status Exec(const std::string& sql);
+
+  // Runs `body` (returning Status) inside BEGIN IMMEDIATE ... COMMIT, rolling
+  // back when it or the commit fails: every multi-step change is one transaction.
+  template <typename Body>
+  Status InTransaction(Body body) {
+    RECKON_RETURN_IF_ERROR(Exec("BEGIN IMMEDIATE"));
+    Status status = body();
+    if (status.ok()) status = Exec("COMMIT");
+    if (!status.ok()) (void)Exec("ROLLBACK");
+    return status;
+  }
   Result<SqliteStatement> Prepare(std::string_view sql);
   // Runs a query that yields one integer.
   Result<int64_t> QueryInt(const std::string& sql);

@@ -3,26 +3,11 @@
 #include <algorithm>
 
 namespace reckon {
-namespace {
-
-// Runs `body` inside BEGIN IMMEDIATE ... COMMIT, rolling back on any error.
-template <typename Body>
-Status InTransaction(SqliteDatabase& db, Body body) {
-  RECKON_RETURN_IF_ERROR(db.Exec("BEGIN IMMEDIATE"));
-  Status status = body();
-  if (!status.ok()) {
-    (void)db.Exec("ROLLBACK");
-    return status;
-  }
-  return db.Exec("COMMIT");
-}
-
-}  // namespace
 
 Result<int64_t> SqliteSaveLinkRun(SqliteDatabase& db, const LinkRunResult& run,
                                   const std::string& now) {
   int64_t run_id = 0;
-  Status status = InTransaction(db, [&]() -> Status {
+  Status status = db.InTransaction([&]() -> Status {
     RECKON_ASSIGN_OR_RETURN(SqliteStatement insert_run,
                             db.Prepare("INSERT INTO link_runs (created_at, settings_json, "
                                        "model_json, summary_json) VALUES (?, ?, ?, ?)"));
