@@ -7,10 +7,9 @@
 #include <string_view>
 #include <vector>
 
-namespace reckon {
+#include "common/json_string.h"
 
-// Appends the JSON string literal for `value` (valid UTF-8) to `out`.
-void AppendJsonString(std::string_view value, std::string& out);
+namespace reckon {
 
 // Replaces `out` with ["v1","v2",...].
 void EncodeJsonArray(const std::vector<std::string_view>& values, std::string& out);

@@ -1,7 +1,6 @@
 #include "store/audit_chain.h"
 
-#include <cstdio>
-
+#include "common/json_string.h"
 #include "common/sha256.h"
 
 namespace reckon {
@@ -66,42 +65,12 @@ AuditChainReport VerifyAuditChain(const std::vector<AuditEntry>& entries) {
 }
 
 std::string AuditDetailsJson(const std::vector<std::pair<std::string, std::string>>& members) {
-  auto escape = [](std::string_view text) {
-    std::string out;
-    for (const char c : text) {
-      switch (c) {
-        case '"':
-          out += "\\\"";
-          break;
-        case '\\':
-          out += "\\\\";
-          break;
-        case '\n':
-          out += "\\n";
-          break;
-        case '\r':
-          out += "\\r";
-          break;
-        case '\t':
-          out += "\\t";
-          break;
-        default:
-          if (static_cast<unsigned char>(c) < 0x20) {
-            char buffer[8];
-            std::snprintf(buffer, sizeof buffer, "\\u%04x", static_cast<unsigned>(c));
-            out += buffer;
-          } else {
-            out += c;
-          }
-      }
-    }
-    return out;
-  };
   std::string out = "{";
   for (size_t member_idx = 0; member_idx < members.size(); ++member_idx) {
     if (member_idx) out += ",";
-    out += "\"" + escape(members[member_idx].first) + "\":\"" + escape(members[member_idx].second) +
-           "\"";
+    AppendJsonString(members[member_idx].first, out);
+    out += ":";
+    AppendJsonString(members[member_idx].second, out);
   }
   return out + "}";
 }
