@@ -3,8 +3,6 @@
 #include <algorithm>
 #include <functional>
 
-#include "link/comparison.h"
-
 namespace reckon::link {
 namespace {
 
@@ -110,26 +108,16 @@ void EmitBlock(std::vector<uint32_t>& members, const std::vector<LinkRecord>& re
 
 }  // namespace
 
-const std::vector<std::vector<uint8_t>>& RuleFields() {
-  static const std::vector<std::vector<uint8_t>> kFields = {
-      {kGiven, kFamily}, {kGiven, kFather}, {kFather, kFamily, kDate}, {kGiven, kDate, kPlace}, {}};
-  return kFields;
-}
-
 BlockingResult BlockPairs(const std::vector<LinkRecord>& records, const text::TokenTable& tokens,
                           const BlockingSettings& settings) {
   BlockingResult result;
   std::vector<std::pair<uint64_t, uint32_t>> keyed;
   keyed.reserve(records.size());
   std::vector<uint32_t> members;
-  std::vector<std::pair<uint64_t, uint8_t>> tagged;  // (pair, rule bit)
-  std::vector<uint64_t> rule_pairs;
-  uint8_t rule_bit = 1;
   for (const Rule& rule : DefaultRules(tokens)) {
     RuleReport report;
     report.name = rule.name;
     keyed.clear();
-    rule_pairs.clear();
     for (uint32_t i = 0; i < records.size(); ++i) {
       const uint64_t key = rule.key(records[i]);
       if (key != 0) keyed.emplace_back(key, i);
@@ -142,22 +130,13 @@ BlockingResult BlockPairs(const std::vector<LinkRecord>& records, const text::To
         members.push_back(keyed[end].second);
         ++end;
       }
-      EmitBlock(members, records, settings, report, rule_pairs);
+      EmitBlock(members, records, settings, report, result.pairs);
       start = end;
     }
-    for (const uint64_t pair : rule_pairs) tagged.emplace_back(pair, rule_bit);
-    rule_bit = static_cast<uint8_t>(rule_bit << 1);
     result.rules.push_back(std::move(report));
   }
-  std::sort(tagged.begin(), tagged.end());
-  for (size_t k = 0; k < tagged.size(); ++k) {
-    if (!result.pairs.empty() && result.pairs.back() == tagged[k].first) {
-      result.rule_mask.back() = static_cast<uint8_t>(result.rule_mask.back() | tagged[k].second);
-    } else {
-      result.pairs.push_back(tagged[k].first);
-      result.rule_mask.push_back(tagged[k].second);
-    }
-  }
+  std::sort(result.pairs.begin(), result.pairs.end());
+  result.pairs.erase(std::unique(result.pairs.begin(), result.pairs.end()), result.pairs.end());
   return result;
 }
 

@@ -36,13 +36,8 @@ struct RuleReport {
 struct BlockingResult {
   std::vector<uint64_t>
       pairs;  // (i << 32) | j with i < j, indexes into the records; sorted, unique
-  std::vector<uint8_t> rule_mask;  // per pair: bit r set when rule r found it
   std::vector<RuleReport> rules;
 };
-
-// The comparison fields (comparison.h Field values) each default rule blocks
-// on, in rule order: training on a rule's pairs must not learn these fields.
-const std::vector<std::vector<uint8_t>>& RuleFields();
 
 BlockingResult BlockPairs(const std::vector<LinkRecord>& records, const text::TokenTable& tokens,
                           const BlockingSettings& settings);

@@ -234,8 +234,6 @@ void TermFrequencies::Add(uint32_t name_key) {
   ++total_;
 }
 
-void TermFrequencies::Finish() {}
-
 double TermFrequencies::Frequency(uint32_t name_key) const {
   const auto it = counts_.find(name_key);
   if (it == counts_.end() || total_ == 0) return 0;

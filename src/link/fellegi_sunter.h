@@ -92,7 +92,6 @@ class FellegiSunterModel {
 class TermFrequencies {
  public:
   void Add(uint32_t name_key);
-  void Finish();
   // Relative frequency of a name among all names counted (0 if unseen).
   double Frequency(uint32_t name_key) const;
   // Weight adjustment for agreeing on `name_key` at a level whose average u is

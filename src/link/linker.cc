@@ -177,7 +177,6 @@ Status LoadLinkRecords(Store& store, LinkContext& context, size_t threads) {
   GazetteerPlaceKeyer keyer(std::make_unique<place::PlaceResolver>(std::move(gazetteer)),
                             *context.tokens);
   context.records.assign(context.stored.size(), LinkRecord{});
-  std::vector<Status> failures(threads + 1);
   std::mutex failure_mutex;
   Status failure;
   ParallelFor(context.stored.size(), threads, [&](size_t begin, size_t end) {
