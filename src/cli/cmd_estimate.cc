@@ -141,7 +141,9 @@ Result<std::vector<estimate::Stratum>> RegisterStrata(
   std::map<int64_t, int64_t> person_of_record(assignments.begin(), assignments.end());
   std::map<int64_t, uint32_t> pattern_of_person;
   std::map<int64_t, std::map<std::string, int>> values_of_person;
-  RECKON_RETURN_IF_ERROR(store.ScanRecords({}, [&](const StoredRecord& record) {
+  RecordFilter fields_only;
+  fields_only.with_raw_and_flags = false;
+  RECKON_RETURN_IF_ERROR(store.ScanRecords(fields_only, [&](const StoredRecord& record) {
     const auto person = person_of_record.find(record.record_pk);
     if (person == person_of_record.end()) return Status::Ok();
     pattern_of_person[person->second] |= 1u << list_of_source[record.source_id];

@@ -163,10 +163,10 @@ std::string LinkSummary::ToJson() const {
 
 Status LoadLinkRecords(Store& store, LinkContext& context, size_t threads) {
   context.stored.clear();
-  RECKON_RETURN_IF_ERROR(store.ScanRecords({}, [&](const StoredRecord& record) {
+  RecordFilter fields_only;
+  fields_only.with_raw_and_flags = false;
+  RECKON_RETURN_IF_ERROR(store.ScanRecords(fields_only, [&](const StoredRecord& record) {
     context.stored.push_back(record);
-    context.stored.back().raw_json.clear();  // not needed for linking; saves memory
-    context.stored.back().raw_json.shrink_to_fit();
     return Status::Ok();
   }));
   std::map<int64_t, int32_t> source_index;

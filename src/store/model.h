@@ -123,6 +123,9 @@ struct ImportInfo {
 struct RecordFilter {
   std::optional<std::string> source;  // by source name
   std::optional<int64_t> limit;
+  // False: leave raw_json and flags empty (linkage and estimation read only the
+  // parsed fields; the raw rows are most of a case's bytes).
+  bool with_raw_and_flags = true;
 };
 
 // Figures for `reckon stats`.

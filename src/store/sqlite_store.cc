@@ -135,8 +135,10 @@ class SqliteStore final : public Store {
   }
 
   Status ScanRecords(const RecordFilter& filter, const RecordVisitor& visit) override {
-    std::string sql = "SELECT " + std::string(kRecordColumns) +
-                      " FROM records r JOIN sources s ON s.source_id = r.source_id";
+    std::string columns(kRecordColumns);
+    if (!filter.with_raw_and_flags) columns.replace(columns.find("r.raw_json"), 10, "''");
+    std::string sql =
+        "SELECT " + columns + " FROM records r JOIN sources s ON s.source_id = r.source_id";
     if (filter.source) sql += " WHERE s.name = ?1";
     sql += " ORDER BY r.record_pk";
     if (filter.limit) sql += " LIMIT " + std::to_string(*filter.limit);
@@ -151,7 +153,7 @@ class SqliteStore final : public Store {
       if (!has_row) break;
       ReadRecord(query, record);
       record.flags.clear();
-      if (query.ColumnInt(26) > 0) {
+      if (filter.with_raw_and_flags && query.ColumnInt(26) > 0) {
         flags_query.BindInt(1, query.ColumnInt(0));
         while (true) {
           RECKON_ASSIGN_OR_RETURN(bool has_flag, flags_query.Step());

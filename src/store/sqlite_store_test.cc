@@ -193,6 +193,17 @@ TEST_F(SqliteStoreTest, CommittedImportIsScannedWithFlags) {
   ASSERT_EQ(seen[0].flags.size(), 1u);
   EXPECT_EQ(seen[0].flags[0].field, "sex");
   EXPECT_TRUE(seen[1].flags.empty());
+  RecordFilter fields_only;
+  fields_only.with_raw_and_flags = false;
+  ASSERT_TRUE(store
+                  ->ScanRecords(fields_only,
+                                [&](const StoredRecord& rec) {
+                                  EXPECT_TRUE(rec.raw_json.empty());
+                                  EXPECT_TRUE(rec.flags.empty());
+                                  EXPECT_FALSE(rec.fields.full_name.empty());
+                                  return Status::Ok();
+                                })
+                  .ok());
   auto stats = store->Stats().value();
   EXPECT_EQ(stats.records, 2);
   EXPECT_EQ(stats.by_source[0].flagged_records, 1);
