@@ -234,9 +234,11 @@ int RunSensitivity(const Options& o) {
     std::vector<std::string> ignored;
     return RegisterStrata(**store, o.by, ignored, &summary.assignments);
   };
-  auto first = provider(chosen);
-  if (!first.ok()) return ReportError(first.status());
-  auto options = MakeOptions(o, first->front().table.num_lists());
+  // The number of lists does not depend on the threshold: read it from the
+  // saved register rather than linking once more.
+  auto saved_strata = RegisterStrata(**store, o.by, notes);
+  if (!saved_strata.ok()) return ReportError(saved_strata.status());
+  auto options = MakeOptions(o, saved_strata->front().table.num_lists());
   if (!options.ok()) return ReportError(options.status());
   auto rows = estimate::RunLinkageSensitivity(provider, thresholds, chosen, *options);
   if (!rows.ok()) return ReportError(rows.status());

@@ -11,6 +11,7 @@
 #include <iomanip>
 #include <iostream>
 #include <memory>
+#include <set>
 #include <sstream>
 #include <unordered_map>
 
@@ -103,15 +104,13 @@ int Interactive(Store& store, const Options& options) {
   }
   std::unordered_map<int64_t, size_t> index_of_pk;
   for (size_t i = 0; i < context.records.size(); ++i) index_of_pk[context.records[i].record_pk] = i;
+  std::set<std::pair<int64_t, int64_t>> decided;
+  for (const auto& d : *decisions) decided.emplace(d.record_pk_a, d.record_pk_b);
   size_t shown = 0;
-  size_t decided = 0;
+  size_t recorded = 0;
   for (const auto& pair : *pairs) {
     if (options.limit > 0 && static_cast<int64_t>(shown) >= options.limit) break;
-    bool already = false;
-    for (const auto& d : *decisions) {
-      already |= d.record_pk_a == pair.record_pk_a && d.record_pk_b == pair.record_pk_b;
-    }
-    if (already) continue;
+    if (decided.count({pair.record_pk_a, pair.record_pk_b})) continue;
     const size_t a = index_of_pk[pair.record_pk_a];
     const size_t b = index_of_pk[pair.record_pk_b];
     ++shown;
@@ -136,9 +135,9 @@ int Interactive(Store& store, const Options& options) {
     if (Status status = store.SaveReviewDecision(decision); !status.ok()) {
       return ReportError(status);
     }
-    ++decided;
+    ++recorded;
   }
-  std::cout << "\n" << decided << " decisions recorded; run `reckon link` to apply them\n";
+  std::cout << "\n" << recorded << " decisions recorded; run `reckon link` to apply them\n";
   return 0;
 }
 
