@@ -208,15 +208,9 @@ int RunSensitivity(const Options& o) {
     return ReportError(Status::NotFound(o.case_path + ": the case has no linked register yet; "
                                                       "run `reckon link` first"));
   }
-  link::LinkSettings settings;
-  try {
-    const auto saved = nlohmann::json::parse((*run)->settings_json);
-    settings.threshold = saved.value("threshold", settings.threshold);
-    settings.contradiction = saved.value("contradiction", settings.contradiction);
-    settings.seed = saved.value("seed", settings.seed);
-  } catch (const std::exception&) {
-    return ReportError(Status::Corruption("the latest link run's settings are unreadable"));
-  }
+  auto saved_settings = link::LinkSettingsFromJson((*run)->settings_json);
+  if (!saved_settings.ok()) return ReportError(saved_settings.status());
+  link::LinkSettings settings = *saved_settings;
   settings.save = false;
   const double chosen = settings.threshold;
   std::vector<double> thresholds = {0.5, 0.7, 0.8, chosen, 0.95, 0.99};

@@ -114,17 +114,12 @@ std::string FirstIds(const std::vector<std::string>& ids) {
 Result<link::BlockingScores> MeasureBlocking(
     Store& store, const LinkRunInfo& run,
     const std::unordered_map<std::string, std::string>& truth) {
-  link::BlockingSettings settings;
-  try {
-    const auto saved = nlohmann::json::parse(run.settings_json);
-    settings.max_block = saved.value("max_block", settings.max_block);
-    settings.window = saved.value("window", settings.window);
-  } catch (const std::exception&) {
-    return Status::Corruption("the link run's settings are unreadable");
-  }
+  RECKON_ASSIGN_OR_RETURN(link::LinkSettings settings,
+                          link::LinkSettingsFromJson(run.settings_json));
   link::LinkContext context;
   RECKON_RETURN_IF_ERROR(link::LoadLinkRecords(store, context, 2));
-  const link::BlockingResult blocks = link::BlockPairs(context.records, *context.tokens, settings);
+  const link::BlockingResult blocks =
+      link::BlockPairs(context.records, *context.tokens, settings.blocking);
   std::vector<std::string> truth_cluster(context.records.size());
   for (size_t i = 0; i < context.stored.size(); ++i) {
     const StoredRecord& record = context.stored[i];

@@ -65,9 +65,10 @@ int Run(const Options& options) {
     if (context.records[i].record_pk == a->record_pk) index_a = i;
     if (context.records[i].record_pk == b->record_pk) index_b = i;
   }
-  const bool term_frequency =
-      (*run)->settings_json.find("\"term_frequency\":false") == std::string::npos;
-  const link::Explanation e = link::ExplainPair(context, index_a, index_b, term_frequency);
+  auto settings = link::LinkSettingsFromJson((*run)->settings_json);
+  if (!settings.ok()) return ReportError(settings.status());
+  const link::Explanation e =
+      link::ExplainPair(context, index_a, index_b, settings->term_frequency);
   std::cout << "A  " << Describe(*a) << "\nB  " << Describe(*b) << "\n\n";
   std::cout << "name chains: " << e.relation << ", aligned " << e.alignment << "\n\n";
   TablePrinter table({"", "comparison", "weight", "running total"});

@@ -95,6 +95,9 @@ int Interactive(Store& store, const Options& options) {
   if (!pairs.ok()) return ReportError(pairs.status());
   auto decisions = store.ReviewDecisions();
   if (!decisions.ok()) return ReportError(decisions.status());
+  // Explanations score as the run did (its term-frequency setting).
+  auto settings = link::LinkSettingsFromJson((*run)->settings_json);
+  if (!settings.ok()) return ReportError(settings.status());
   link::LinkContext context;
   auto model = link::FellegiSunterModel::FromJson((*run)->model_json);
   if (!model.ok()) return ReportError(model.status());
@@ -117,7 +120,7 @@ int Interactive(Store& store, const Options& options) {
     std::cout << "\n=== pair " << shown << " of " << pairs->size() << " (match probability "
               << std::fixed << std::setprecision(3) << pair.probability << ")\n";
     PrintSideBySide(context.stored[a], context.stored[b]);
-    const link::Explanation e = link::ExplainPair(context, a, b, true);
+    const link::Explanation e = link::ExplainPair(context, a, b, settings->term_frequency);
     std::cout << "\n";
     for (const auto& line : e.lines) {
       std::ostringstream weight;

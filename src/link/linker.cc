@@ -161,6 +161,36 @@ std::string LinkSummary::ToJson() const {
   return j.dump();
 }
 
+std::string LinkSettingsJson(const LinkSettings& settings) {
+  const nlohmann::ordered_json json = {{"threshold", settings.threshold},
+                                       {"contradiction", settings.contradiction},
+                                       {"seed", settings.seed},
+                                       {"random_pairs", settings.random_pairs},
+                                       {"term_frequency", settings.term_frequency},
+                                       {"train_from_labels", settings.train_from_labels},
+                                       {"max_block", settings.blocking.max_block},
+                                       {"window", settings.blocking.window}};
+  return json.dump();
+}
+
+Result<LinkSettings> LinkSettingsFromJson(const std::string& json) {
+  LinkSettings settings;
+  try {
+    const auto saved = nlohmann::json::parse(json);
+    settings.threshold = saved.value("threshold", settings.threshold);
+    settings.contradiction = saved.value("contradiction", settings.contradiction);
+    settings.seed = saved.value("seed", settings.seed);
+    settings.random_pairs = saved.value("random_pairs", settings.random_pairs);
+    settings.term_frequency = saved.value("term_frequency", settings.term_frequency);
+    settings.train_from_labels = saved.value("train_from_labels", settings.train_from_labels);
+    settings.blocking.max_block = saved.value("max_block", settings.blocking.max_block);
+    settings.blocking.window = saved.value("window", settings.blocking.window);
+  } catch (const std::exception&) {
+    return Status::Corruption("the link run's settings are unreadable");
+  }
+  return settings;
+}
+
 Status LoadLinkRecords(Store& store, LinkContext& context, size_t threads) {
   context.stored.clear();
   RecordFilter fields_only;
@@ -457,15 +487,7 @@ Result<LinkSummary> LinkCase(Store& store, const LinkSettings& settings) {
     run.review_pairs.push_back({a, b, pair->weight, pair->probability});
   }
   summary.review_pairs = run.review_pairs.size();
-  nlohmann::ordered_json settings_json = {{"threshold", settings.threshold},
-                                          {"contradiction", settings.contradiction},
-                                          {"seed", settings.seed},
-                                          {"random_pairs", settings.random_pairs},
-                                          {"term_frequency", settings.term_frequency},
-                                          {"train_from_labels", settings.train_from_labels},
-                                          {"max_block", settings.blocking.max_block},
-                                          {"window", settings.blocking.window}};
-  run.settings_json = settings_json.dump();
+  run.settings_json = LinkSettingsJson(settings);
   run.model_json = context.model.ToJson();
   end_stage("assign ids");
   run.summary_json = summary.ToJson();

@@ -96,4 +96,9 @@ double ChainPenalty(const LinkContext& context, size_t a, size_t b);
 
 Result<LinkSummary> LinkCase(Store& store, const LinkSettings& settings);
 
+// The settings a run stores in link_runs.settings_json, and back: explain,
+// review, evaluate and the linkage sensitivity reuse the run's own settings.
+std::string LinkSettingsJson(const LinkSettings& settings);
+Result<LinkSettings> LinkSettingsFromJson(const std::string& json);
+
 }  // namespace reckon::link
