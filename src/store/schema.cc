@@ -175,6 +175,122 @@ CREATE TABLE audit_log (
   hash         TEXT NOT NULL
 );
 )sql",
+      // Version 4: the investigation (incidents, burial sites, testimony,
+      // verification decisions, links between them and persons), accounts for
+      // the web application, and stored estimates.
+      R"sql(
+CREATE TABLE incidents (
+  incident_id       INTEGER PRIMARY KEY,
+  title             TEXT NOT NULL,
+  incident_type     TEXT NOT NULL CHECK (incident_type IN ('killing', 'mass_killing',
+                        'enforced_disappearance', 'execution', 'shelling', 'airstrike',
+                        'death_in_detention', 'other')),
+  start_date        TEXT,
+  end_date          TEXT,
+  place             TEXT NOT NULL DEFAULT '',
+  place_pcode       TEXT NOT NULL DEFAULT '',
+  description       TEXT NOT NULL DEFAULT '',
+  perpetrator       TEXT NOT NULL DEFAULT '',
+  attribution_basis TEXT NOT NULL DEFAULT '',
+  created_by        TEXT NOT NULL,
+  created_at        TEXT NOT NULL
+);
+CREATE TABLE incident_persons (
+  incident_id INTEGER NOT NULL REFERENCES incidents (incident_id),
+  person_id   INTEGER NOT NULL REFERENCES persons (person_id),
+  PRIMARY KEY (incident_id, person_id)
+);
+CREATE INDEX incident_persons_by_person ON incident_persons (person_id);
+-- Evidence linked to persons, incidents and burial sites.
+CREATE TABLE evidence_links (
+  evidence_id INTEGER NOT NULL REFERENCES evidence (evidence_id),
+  entity      TEXT NOT NULL CHECK (entity IN ('person', 'incident', 'burial_site')),
+  entity_id   INTEGER NOT NULL,
+  PRIMARY KEY (evidence_id, entity, entity_id)
+);
+CREATE INDEX evidence_links_by_entity ON evidence_links (entity, entity_id);
+-- Burial-site locations are sensitive: reports redact them (docs/report.md).
+CREATE TABLE burial_sites (
+  burial_site_id INTEGER PRIMARY KEY,
+  name           TEXT NOT NULL,
+  site_kind      TEXT NOT NULL CHECK (site_kind IN ('individual_grave', 'mass_grave')),
+  status         TEXT NOT NULL CHECK (status IN ('reported', 'located', 'exhumed')),
+  location       TEXT NOT NULL DEFAULT '',
+  latitude       REAL,
+  longitude      REAL,
+  place_pcode    TEXT NOT NULL DEFAULT '',
+  description    TEXT NOT NULL DEFAULT '',
+  created_by     TEXT NOT NULL,
+  created_at     TEXT NOT NULL
+);
+CREATE TABLE burial_persons (
+  burial_site_id INTEGER NOT NULL REFERENCES burial_sites (burial_site_id),
+  person_id      INTEGER NOT NULL REFERENCES persons (person_id),
+  PRIMARY KEY (burial_site_id, person_id)
+);
+CREATE INDEX burial_persons_by_person ON burial_persons (person_id);
+-- Testimony refers to its witness by id only; identities stay sealed.
+CREATE TABLE testimonies (
+  testimony_id INTEGER PRIMARY KEY,
+  witness_id   INTEGER NOT NULL REFERENCES witnesses (witness_id),
+  taken_on     TEXT NOT NULL,
+  interviewer  TEXT NOT NULL,
+  language     TEXT NOT NULL DEFAULT '',
+  relation     TEXT NOT NULL CHECK (relation IN ('eyewitness', 'relative', 'hearsay')),
+  summary      TEXT NOT NULL DEFAULT '',
+  created_by   TEXT NOT NULL,
+  created_at   TEXT NOT NULL
+);
+CREATE TABLE testimony_links (
+  testimony_id INTEGER NOT NULL REFERENCES testimonies (testimony_id),
+  entity       TEXT NOT NULL CHECK (entity IN ('person', 'incident')),
+  entity_id    INTEGER NOT NULL,
+  PRIMARY KEY (testimony_id, entity, entity_id)
+);
+CREATE INDEX testimony_links_by_entity ON testimony_links (entity, entity_id);
+-- Investigators' decisions on a person's status; the latest one is in force,
+-- 'cleared' returns the person to the computed status (docs/verification.md).
+CREATE TABLE verification_decisions (
+  decision_id INTEGER PRIMARY KEY,
+  person_id   INTEGER NOT NULL REFERENCES persons (person_id),
+  status      TEXT NOT NULL CHECK (status IN ('verified', 'disputed', 'rejected', 'cleared')),
+  reviewer    TEXT NOT NULL,
+  rationale   TEXT NOT NULL,
+  basis_json  TEXT NOT NULL DEFAULT '{}',
+  decided_at  TEXT NOT NULL
+);
+CREATE INDEX verification_decisions_by_person ON verification_decisions (person_id, decision_id);
+-- Accounts of the web application; passwords as Argon2id strings (libsodium).
+CREATE TABLE users (
+  user_id       INTEGER PRIMARY KEY,
+  name          TEXT NOT NULL UNIQUE,
+  role          TEXT NOT NULL CHECK (role IN ('admin', 'investigator', 'analyst', 'viewer')),
+  password_hash TEXT NOT NULL,
+  disabled      INTEGER NOT NULL DEFAULT 0,
+  created_at    TEXT NOT NULL
+);
+-- Sessions are stored by the SHA-256 of their token, never the token itself.
+CREATE TABLE user_sessions (
+  token_sha256 TEXT PRIMARY KEY,
+  user_id      INTEGER NOT NULL REFERENCES users (user_id),
+  csrf_token   TEXT NOT NULL,
+  created_at   TEXT NOT NULL,
+  expires_at   TEXT NOT NULL
+);
+-- Estimates as run: method, parameters, seed and the full result.
+CREATE TABLE estimate_runs (
+  estimate_run_id INTEGER PRIMARY KEY,
+  created_at      TEXT NOT NULL,
+  actor           TEXT NOT NULL,
+  link_run_id     INTEGER REFERENCES link_runs (run_id),
+  input           TEXT NOT NULL,
+  method          TEXT NOT NULL,
+  stratify_by     TEXT NOT NULL DEFAULT '',
+  seed            INTEGER,
+  parameters_json TEXT NOT NULL,
+  result_json     TEXT NOT NULL
+);
+)sql",
   };
   return kMigrations;
 }

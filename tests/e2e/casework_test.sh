@@ -17,7 +17,7 @@ count_in() { cat "$@" 2>/dev/null | grep -c -a -F -- "Secretname"; }
 
 # --- the case key -------------------------------------------------------------
 expect_ok "init" "$reckon" init case.reckon
-expect_eq "schema version 3" 3 "$(sql case.reckon 'PRAGMA user_version')"
+expect_eq "schema version 4" 4 "$(sql case.reckon 'PRAGMA user_version')"
 expect_fail "witness add without a key" "this case has no key yet" \
   env RECKON_PASSPHRASE=one "$reckon" witness add case.reckon --pseudonym W-Cedar --name X
 expect_fail "key init without a passphrase" "RECKON_PASSPHRASE" "$reckon" key init case.reckon

@@ -10,7 +10,7 @@ cd "$E2E_TMP"
 
 # --- the case file -----------------------------------------------------------
 expect_ok "init creates a case file" "$reckon" init case.reckon
-expect_eq "schema version recorded" 3 "$(sql case.reckon 'PRAGMA user_version')"
+expect_eq "schema version recorded" 4 "$(sql case.reckon 'PRAGMA user_version')"
 expect_eq "WAL journal" wal "$(sql case.reckon 'PRAGMA journal_mode')"
 expect_fail "init refuses to overwrite" "already exists" "$reckon" init case.reckon
 expect_fail "missing case file is named" "missing.reckon does not exist" \
