@@ -1,4 +1,6 @@
-// reckon stats CASE [--json] — records per source and the state of each field.
+// reckon stats CASE [--json] — records per source and the state of each field,
+// then the case's figures (report/case_figures.h: the same figures as the
+// report and the web application).
 #include <iomanip>
 #include <iostream>
 #include <memory>
@@ -6,6 +8,7 @@
 
 #include "cli/command.h"
 #include "cli/table_printer.h"
+#include "report/case_figures.h"
 #include "store/sqlite_store.h"
 
 namespace reckon::cli {
@@ -24,7 +27,7 @@ std::string Percent(int64_t part, int64_t whole) {
   return out.str();
 }
 
-void PrintJson(const CaseStats& stats) {
+void PrintJson(const CaseStats& stats, const report::CaseFigures& figures) {
   nlohmann::ordered_json j;
   j["records"] = stats.records;
   j["sources"] = stats.sources;
@@ -43,7 +46,49 @@ void PrintJson(const CaseStats& stats) {
   for (const FieldStats& f : stats.by_field) {
     j["by_field"].push_back({{"field", f.field}, {"filled", f.filled}, {"flagged", f.flagged}});
   }
+  j["figures"] = report::CaseFiguresJson(figures);
   std::cout << j.dump(2) << "\n";
+}
+
+void PrintCounts(const std::string& title, const std::vector<report::ValueCount>& counts,
+                 int64_t total) {
+  TablePrinter table({title, "persons", "%"});
+  for (const report::ValueCount& c : counts) {
+    table.AddRow({c.value, std::to_string(c.persons), Percent(c.persons, total)});
+  }
+  table.Print(std::cout);
+  std::cout << "\n";
+}
+
+void PrintFigures(const report::CaseFigures& f) {
+  std::cout << "\n";
+  if (!f.link_run_id) {
+    std::cout << "No register yet: run `reckon link` for figures about persons.\n";
+    return;
+  }
+  std::cout << f.records_received << " records received; " << f.unique_persons
+            << " unique persons (link run " << *f.link_run_id << "); " << f.minors
+            << " minors (under 18)\n\n";
+  TablePrinter sources({"source", "kind", "records", "derived from", "independent"});
+  for (const report::SourceFigures& s : f.sources) {
+    sources.AddRow({s.name, s.kind, std::to_string(s.records), s.derived_from.value_or(""),
+                    s.independent ? "yes" : "no"});
+  }
+  sources.Print(std::cout);
+  std::cout << "\n";
+  const int64_t n = f.unique_persons;
+  if (!f.by_status.empty()) PrintCounts("status", f.by_status, n);
+  PrintCounts("governorate", f.by_governorate, n);
+  PrintCounts("district", f.by_district, n);
+  PrintCounts("death date", f.by_death_date, n);
+  PrintCounts("sex", f.by_sex, n);
+  PrintCounts("age group", f.by_age_group, n);
+  TablePrinter overlap({"sources naming the person", "persons", "%"});
+  for (const report::SourceCombination& c : f.overlap) {
+    overlap.AddRow(
+        {report::CombinationName(f, c), std::to_string(c.persons), Percent(c.persons, n)});
+  }
+  overlap.Print(std::cout);
 }
 
 void PrintText(const CaseStats& stats) {
@@ -77,10 +122,13 @@ Command RegisterStats(CLI::App& root) {
             if (!store.ok()) return ReportError(store.status());
             auto stats = (*store)->Stats();
             if (!stats.ok()) return ReportError(stats.status());
+            auto figures = report::ComputeCaseFigures(**store);
+            if (!figures.ok()) return ReportError(figures.status());
             if (options->json) {
-              PrintJson(*stats);
+              PrintJson(*stats, *figures);
             } else {
               PrintText(*stats);
+              PrintFigures(*figures);
             }
             return 0;
           }};
