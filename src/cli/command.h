@@ -46,5 +46,6 @@ Command RegisterKey(CLI::App& root);
 Command RegisterWitness(CLI::App& root);
 Command RegisterEvidence(CLI::App& root);
 Command RegisterAudit(CLI::App& root);
+Command RegisterReport(CLI::App& root);
 
 }  // namespace reckon::cli

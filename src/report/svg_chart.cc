@@ -19,11 +19,10 @@ std::string Num(double v) {
 // Opening tag with viewBox, accessible name and title.
 std::string Open(const ChartOptions& options, int height) {
   const std::string title = EscapeHtml(options.title);
-  return "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" role=\"img\" viewBox=\"0 0 " +
-         std::to_string(options.width) + " " + std::to_string(height) + "\" width=\"" +
-         std::to_string(options.width) + "\" height=\"" + std::to_string(height) +
-         "\" aria-label=\"" + title + "\" font-family=\"sans-serif\" font-size=\"12\"><title>" +
-         title + "</title>";
+  return "<svg class=\"chart\" role=\"img\" viewBox=\"0 0 " + std::to_string(options.width) + " " +
+         std::to_string(height) + "\" width=\"" + std::to_string(options.width) + "\" height=\"" +
+         std::to_string(height) + "\" aria-label=\"" + title +
+         "\" font-family=\"sans-serif\" font-size=\"12\"><title>" + title + "</title>";
 }
 
 // A label ending at x (text-anchor end for left-to-right text; for

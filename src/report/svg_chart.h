@@ -5,7 +5,8 @@
 // character is right-to-left (Arabic) is written with direction="rtl" and
 // unicode-bidi="embed", anchored so it ends at the same edge as Latin labels.
 // The SVG carries a <title> and role="img" with aria-label for screen readers,
-// a viewBox so it scales, and no external reference.
+// a viewBox so it scales, and no external reference. The markup is meant to be
+// inlined in HTML, so it has no xmlns (add one to serve it as a .svg file).
 //
 // Thread-safety: pure functions.
 #pragma once
