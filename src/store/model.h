@@ -203,6 +203,21 @@ struct StoredGazetteer {
   std::string imported_at;
 };
 
+// One stored run of `reckon estimate` on the case's register: what went in
+// (method, stratification, seed, every option) and the full JSON result.
+struct EstimateRun {
+  int64_t estimate_run_id = 0;
+  std::string created_at;
+  std::string actor;
+  std::optional<int64_t> link_run_id;  // the register it was computed on
+  std::string input;                   // "register" or "linkage_sensitivity"
+  std::string method;                  // loglinear, lcmcr, dga or all
+  std::string stratify_by;             // empty when not stratified
+  std::optional<int64_t> seed;
+  std::string parameters_json;
+  std::string result_json;
+};
+
 // The canonical field names, in export order.
 const std::vector<std::string_view>& CanonicalFieldNames();
 

@@ -9,6 +9,7 @@
 #include "store/schema.h"
 #include "store/sqlite_casework.h"
 #include "store/sqlite_db.h"
+#include "store/sqlite_estimates.h"
 #include "store/sqlite_import_writer.h"
 #include "store/sqlite_register.h"
 
@@ -255,6 +256,15 @@ class SqliteStore final : public Store {
   }
   Result<std::optional<StoredGazetteer>> LatestGazetteer() override {
     return SqliteLatestGazetteer(db_);
+  }
+  Result<int64_t> SaveEstimateRun(const EstimateRun& run) override {
+    EstimateRun stamped = run;
+    if (stamped.created_at.empty()) stamped.created_at = UtcNow();
+    return SqliteSaveEstimateRun(db_, stamped);
+  }
+  Result<std::vector<EstimateRun>> EstimateRuns() override { return SqliteEstimateRuns(db_); }
+  Result<std::optional<EstimateRun>> FindEstimateRun(int64_t estimate_run_id) override {
+    return SqliteFindEstimateRun(db_, estimate_run_id);
   }
 
   Result<std::optional<StoredCaseKey>> LoadCaseKey() override { return SqliteLoadCaseKey(db_); }
