@@ -89,6 +89,13 @@ void PrintFigures(const report::CaseFigures& f) {
         {report::CombinationName(f, c), std::to_string(c.persons), Percent(c.persons, n)});
   }
   overlap.Print(std::cout);
+  if (f.estimate && f.estimate->headline) {
+    const report::EstimateHeadline& h = *f.estimate->headline;
+    std::cout << "\nEstimated total (stored estimate " << f.estimate->estimate_run_id << ", "
+              << f.estimate->created_at
+              << (f.estimate->on_latest_register ? "" : ", earlier register") << "): " << h.value
+              << " (95% interval " << h.low << "-" << h.high << "), " << h.method << "\n";
+  }
 }
 
 void PrintText(const CaseStats& stats) {

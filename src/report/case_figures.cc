@@ -88,6 +88,20 @@ Result<CaseFigures> ComputeCaseFigures(Store& store, const std::vector<PersonSum
   std::stable_sort(
       f.overlap.begin(), f.overlap.end(),
       [](const SourceCombination& a, const SourceCombination& b) { return a.persons > b.persons; });
+  RECKON_ASSIGN_OR_RETURN(std::vector<EstimateRun> estimates, store.EstimateRuns());
+  for (const EstimateRun& stored : estimates) {  // newest first
+    if (stored.input != "register") continue;
+    EstimateFigure e;
+    e.estimate_run_id = stored.estimate_run_id;
+    e.created_at = stored.created_at;
+    e.method = stored.method;
+    e.stratify_by = stored.stratify_by;
+    e.link_run_id = stored.link_run_id;
+    e.on_latest_register = stored.link_run_id && stored.link_run_id == f.link_run_id;
+    e.headline = EstimateHeadlineOf(nlohmann::json::parse(stored.result_json, nullptr, false));
+    f.estimate = e;
+    break;
+  }
   return f;
 }
 
@@ -136,6 +150,22 @@ Json CaseFiguresJson(const CaseFigures& f) {
     overlap.push_back({{"sources", sources}, {"persons", c.persons}});
   }
   j["overlap"] = overlap;
+  if (f.estimate) {
+    const EstimateFigure& e = *f.estimate;
+    Json ej = {{"estimate_run_id", e.estimate_run_id},
+               {"created_at", e.created_at},
+               {"method", e.method},
+               {"stratify_by", e.stratify_by},
+               {"link_run_id", e.link_run_id ? Json(*e.link_run_id) : Json()},
+               {"on_latest_register", e.on_latest_register}};
+    if (e.headline) {
+      ej["headline"] = {{"method", e.headline->method},
+                        {"total", e.headline->value},
+                        {"low", e.headline->low},
+                        {"high", e.headline->high}};
+    }
+    j["estimate"] = ej;
+  }
   return j;
 }
 

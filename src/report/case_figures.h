@@ -16,6 +16,7 @@
 #include <vector>
 
 #include "common/status.h"
+#include "report/estimate_headline.h"
 #include "report/person_summary.h"
 #include "store/store.h"
 
@@ -42,6 +43,17 @@ struct SourceCombination {
   int64_t persons = 0;
 };
 
+// The latest estimate stored on the register (`reckon estimate CASE`).
+struct EstimateFigure {
+  int64_t estimate_run_id = 0;
+  std::string created_at;
+  std::string method;
+  std::string stratify_by;
+  std::optional<int64_t> link_run_id;
+  bool on_latest_register = false;  // computed on the latest link run
+  std::optional<EstimateHeadline> headline;
+};
+
 struct CaseFigures {
   int64_t records_received = 0;
   std::vector<SourceFigures> sources;
@@ -56,6 +68,7 @@ struct CaseFigures {
   std::vector<ValueCount> by_sex;          // M, F, unknown
   std::vector<ValueCount> by_age_group;    // AgeGroups() order
   std::vector<SourceCombination> overlap;  // most persons first
+  std::optional<EstimateFigure> estimate;
 };
 
 // Figures from the persons already summarised (so a report that also lists

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "report/estimate_headline.h"
 #include "report/html_escape.h"
 #include "report/svg_chart.h"
 
@@ -102,45 +103,6 @@ int64_t StatusCount(const CaseFigures& f, const std::string& status) {
   return 0;
 }
 
-// The headline estimate of a stored result: LCMCR's median (HRDAG's usual
-// method) if present, else dga's, else the selected log-linear model.
-struct Headline {
-  std::string method;
-  std::string value, low, high;
-};
-std::optional<Headline> HeadlineOf(const Json& result) {
-  const Json& base = result.contains("total") ? result["total"] : result;
-  if (base.contains("lcmcr") && base["lcmcr"].is_object()) {
-    return Headline{"LCMCR (Bayesian latent classes), posterior median and 95% interval",
-                    JsonNumber(base["lcmcr"], "median"), JsonNumber(base["lcmcr"], "q025"),
-                    JsonNumber(base["lcmcr"], "q975")};
-  }
-  if (base.contains("dga") && base["dga"].is_object()) {
-    return Headline{"dga (Bayesian model averaging), posterior median and 95% interval",
-                    JsonNumber(base["dga"], "median"), JsonNumber(base["dga"], "q025"),
-                    JsonNumber(base["dga"], "q975")};
-  }
-  if (base.contains("loglinear") && base["loglinear"].contains("abundance")) {
-    const Json& ll = base["loglinear"];
-    if (!ll["abundance"].is_number() || !ll["stderr"].is_number()) return std::nullopt;
-    const double n = ll["abundance"].get<double>(), se = ll["stderr"].get<double>();
-    return Headline{"log-linear models (sum of the strata's selected models), +/- 1.96 s.e.",
-                    Fixed(n, 0), Fixed(n - 1.96 * se, 0), Fixed(n + 1.96 * se, 0)};
-  }
-  if (result.contains("loglinear") && result["loglinear"]["selected"].is_string() &&
-      result.contains("models")) {
-    const std::string selected = result["loglinear"]["selected"];
-    for (const Json& m : result["models"]) {
-      if (m.value("name", "") != selected) continue;
-      return Headline{
-          "log-linear model " + selected + " (selected by " +
-              result["loglinear"].value("criterion", "aic") + "), profile-likelihood 95% interval",
-          JsonNumber(m, "abundance"), JsonNumber(m, "ci_low"), JsonNumber(m, "ci_high")};
-    }
-  }
-  return std::nullopt;
-}
-
 std::string WarningsList(const Json& j, const std::string& label) {
   std::string h;
   if (!j.is_object() || !j.contains("warnings") || !j["warnings"].is_array()) return h;
@@ -229,8 +191,12 @@ std::string EstimateSection(const ReportData& data) {
        ", method " + E(e.method) +
        (e.stratify_by.empty() ? "" : ", stratified by " + E(e.stratify_by)) +
        (e.link_run_id ? ", on link run " + std::to_string(*e.link_run_id) : "") + ".</p>";
-  if (auto headline = HeadlineOf(r)) {
-    h += "<p>Estimated total: <strong data-figure=\"estimate.total\">" + headline->value +
+  if (data.figures.estimate && !data.figures.estimate->on_latest_register) {
+    h += "<p class=\"caution\">This estimate was computed on an earlier register than the one "
+         "the figures above describe: run <code>reckon estimate</code> again.</p>";
+  }
+  if (auto headline = EstimateHeadlineOf(r)) {
+    h += "<p>Estimated total: <strong data-figure=\"estimate.headline.total\">" + headline->value +
          "</strong> (95% interval " + headline->low + "–" + headline->high + "), " +
          E(headline->method) + ".</p>";
   }
@@ -262,7 +228,7 @@ std::string EstimateSection(const ReportData& data) {
     h += StratumHtml(r);
   }
   const Json* sensitivity = nullptr;
-  if (r.contains("linkage_sensitivity")) sensitivity = &r["linkage_sensitivity"];
+  if (data.linkage_sensitivity) sensitivity = &*data.linkage_sensitivity;
   if (sensitivity && sensitivity->is_array()) {
     h += "<h3>Sensitivity to linkage</h3><table><thead><tr><th class=\"n\">match threshold</th>"
          "<th class=\"n\">persons</th><th class=\"n\">log-linear</th><th class=\"n\">LCMCR</th>"
@@ -320,7 +286,7 @@ std::string SummarySection(const ReportData& data) {
   }
   h += box("minors (under 18)", "minors", std::to_string(f.minors));
   if (data.estimate) {
-    if (auto headline = HeadlineOf(data.estimate->result)) {
+    if (auto headline = EstimateHeadlineOf(data.estimate->result)) {
       h += "<div><span class=\"big\">" + headline->value + "</span>estimated total (95% interval " +
            headline->low + "–" + headline->high + "; " + E(data.estimate->method) + ")</div>";
     }
@@ -478,6 +444,19 @@ Result<ReportData> LoadReportData(Store& store) {
   RECKON_ASSIGN_OR_RETURN(data.link_run, store.LatestLinkRun());
   RECKON_ASSIGN_OR_RETURN(std::vector<ReviewDecision> decisions, store.ReviewDecisions());
   data.review_decisions = static_cast<int64_t>(decisions.size());
+  RECKON_ASSIGN_OR_RETURN(std::vector<EstimateRun> estimates, store.EstimateRuns());
+  for (const EstimateRun& run : estimates) {  // newest first
+    Json result = Json::parse(run.result_json, nullptr, false);
+    if (run.input == "linkage_sensitivity" && !data.linkage_sensitivity &&
+        result.contains("linkage_sensitivity")) {
+      data.linkage_sensitivity = result["linkage_sensitivity"];
+    }
+    if (run.input == "register" && !data.estimate && data.figures.estimate &&
+        data.figures.estimate->estimate_run_id == run.estimate_run_id) {
+      data.estimate = StoredEstimateView{run.estimate_run_id, run.created_at,  run.method,
+                                         run.stratify_by,     run.link_run_id, std::move(result)};
+    }
+  }
   return data;
 }
 

@@ -41,8 +41,9 @@ struct ReportData {
   std::vector<PersonSummary> persons;
   std::optional<LinkRunInfo> link_run;
   int64_t review_decisions = 0;
-  std::optional<StoredEstimateView> estimate;
-  std::map<int64_t, std::string> status_of_person;  // PersonStatusName, when known
+  std::optional<StoredEstimateView> estimate;         // figures.estimate's full result
+  std::optional<nlohmann::json> linkage_sensitivity;  // the latest stored sensitivity rows
+  std::map<int64_t, std::string> status_of_person;    // PersonStatusName, when known
 };
 
 Result<ReportData> LoadReportData(Store& store);
