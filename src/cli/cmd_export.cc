@@ -60,9 +60,12 @@ int ExportPersons(Store& store, const Options& options) {
   if (Status s = NeedRegister(store, options.case_path); !s.ok()) return ReportError(s);
   auto persons = report::SummarisePersons(store);
   if (!persons.ok()) return ReportError(persons.status());
-  const report::RedactionPolicy policy = options.public_policy
-                                             ? report::RedactionPolicy::Public()
-                                             : report::RedactionPolicy::Internal();
+  // Without --public the export is internal and complete, minors' names included.
+  report::RedactionPolicy policy = report::RedactionPolicy::Public();
+  if (!options.public_policy) {
+    policy = report::RedactionPolicy::Internal();
+    policy.include_minor_names = true;
+  }
   const bool json =
       options.out.size() >= 5 && options.out.substr(options.out.size() - 5) == ".json";
   std::ostringstream text;
