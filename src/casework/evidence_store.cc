@@ -80,6 +80,8 @@ Result<Evidence> AddEvidenceFile(Store& store, const std::string& case_path,
   evidence.acquired_from = file.acquired_from;
   evidence.description = file.description;
   evidence.stored_path = relative;
+  for (int64_t id : file.person_ids) evidence.links.push_back({"evidence", 0, "person", id});
+  for (int64_t id : file.incident_ids) evidence.links.push_back({"evidence", 0, "incident", id});
   auto recorded = store.AddEvidence(evidence);
   if (!recorded.ok() && created) fs::remove(target, ec);
   return recorded;

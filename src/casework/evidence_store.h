@@ -27,6 +27,10 @@ struct EvidenceFile {
   std::string acquired_from;
   std::string description;
   std::string media_type;  // guessed from the extension when empty
+  // Persons and incidents it concerns, linked in the same transaction
+  // (NotFound for an unknown id; nothing is added then).
+  std::vector<int64_t> person_ids;
+  std::vector<int64_t> incident_ids;
 };
 
 // Copies and records the file. AlreadyExists naming the earlier evidence when
