@@ -39,6 +39,11 @@ struct EvidenceFile {
 Result<Evidence> AddEvidenceFile(Store& store, const std::string& case_path,
                                  const EvidenceFile& file);
 
+// The evidence whose SHA-256 is `hash`, or starts with it (at least 8 hex
+// digits, any case). InvalidArgument when too short or ambiguous, NotFound
+// "no evidence with SHA-256 <hash>".
+Result<Evidence> FindEvidenceByHash(Store& store, const std::string& hash);
+
 struct EvidenceCheck {
   enum class State { kIntact, kModified, kMissing };
   Evidence evidence;

@@ -4,6 +4,7 @@
 #include <map>
 #include <set>
 
+#include "casework/evidence_store.h"
 #include "common/strings.h"
 
 namespace reckon {
@@ -44,29 +45,6 @@ PersonVerification Summarise(int64_t person_id, const std::set<std::string>& roo
     v.status = ParsePersonStatus(decision->status).value_or(v.computed);
   }
   return v;
-}
-
-// Full hash for a cited hash or unique prefix.
-Result<std::string> ResolveEvidence(const std::vector<Evidence>& all, const std::string& cited,
-                                    const std::string& who) {
-  std::string wanted = cited;
-  std::transform(wanted.begin(), wanted.end(), wanted.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  if (wanted.size() < 8) {
-    return Status::InvalidArgument(who + ": evidence '" + cited +
-                                   "' is too short; give its SHA-256 or at least 8 hex digits");
-  }
-  const Evidence* found = nullptr;
-  for (const Evidence& e : all) {
-    if (e.sha256.compare(0, wanted.size(), wanted) != 0) continue;
-    if (found) {
-      return Status::InvalidArgument(who + ": evidence '" + cited +
-                                     "' matches more than one file; give more digits");
-    }
-    found = &e;
-  }
-  if (!found) return Status::NotFound(who + ": no evidence with SHA-256 " + cited);
-  return found->sha256;
 }
 
 }  // namespace
@@ -147,14 +125,13 @@ Result<VerificationDecision> DecideVerification(Store& store, const Verification
   decision.status = status;
   decision.reviewer = std::string(Trim(request.reviewer));
   decision.rationale = rationale;
-  if (!request.evidence_sha256.empty()) {
-    RECKON_ASSIGN_OR_RETURN(std::vector<Evidence> all, store.ListEvidence());
-    for (const std::string& cited : request.evidence_sha256) {
-      RECKON_ASSIGN_OR_RETURN(std::string sha, ResolveEvidence(all, cited, who));
-      if (std::find(decision.evidence_sha256.begin(), decision.evidence_sha256.end(), sha) ==
-          decision.evidence_sha256.end()) {
-        decision.evidence_sha256.push_back(sha);
-      }
+  for (const std::string& cited : request.evidence_sha256) {
+    auto found = FindEvidenceByHash(store, cited);
+    if (!found.ok()) return Status(found.status().code(), who + ": " + found.status().message());
+    const std::string& sha = found->sha256;
+    if (std::find(decision.evidence_sha256.begin(), decision.evidence_sha256.end(), sha) ==
+        decision.evidence_sha256.end()) {
+      decision.evidence_sha256.push_back(sha);
     }
   }
   RECKON_ASSIGN_OR_RETURN(std::vector<Testimony> testimonies, store.ListTestimonies());
