@@ -74,27 +74,31 @@ int Show(const Options& options) {
   }
   records.Print(std::cout);
   std::cout << "\nverification history:\n";
-  if (file->history.empty()) std::cout << "  (no decisions)\n";
+  if (file->history.empty()) std::cout << "  (none)\n";
   for (const auto& d : file->history) {
     std::cout << "  #" << d.decision_id << " " << d.decided_at << " " << d.status << " by "
               << d.reviewer << ": " << d.rationale << "\n";
   }
   std::cout << "\nincidents:\n";
+  if (file->incidents.empty()) std::cout << "  (none)\n";
   for (const auto& i : file->incidents) {
     std::cout << "  #" << i.incident_id << " " << i.title << " (" << i.incident_type << ", "
               << i.start_date << ", " << i.place << ")\n";
   }
   std::cout << "\nburial sites:\n";
+  if (file->burial_sites.empty()) std::cout << "  (none)\n";
   for (const auto& s : file->burial_sites) {
     std::cout << "  #" << s.burial_site_id << " " << s.name << " (" << s.site_kind << ", "
               << s.status << ")\n";
   }
   std::cout << "\nevidence:\n";
+  if (file->evidence.empty()) std::cout << "  (none)\n";
   for (const auto& e : file->evidence) {
     std::cout << "  #" << e.evidence_id << " " << e.sha256.substr(0, 16) << " " << e.original_name
               << " (" << e.media_type << ")\n";
   }
   std::cout << "\ntestimonies:\n";
+  if (file->testimonies.empty()) std::cout << "  (none)\n";
   for (const auto& t : file->testimonies) {
     std::cout << "  #" << t.testimony_id << " " << t.witness_pseudonym << ", " << t.relation << ", "
               << t.taken_on << ": " << t.summary << "\n";
