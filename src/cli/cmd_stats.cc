@@ -83,6 +83,14 @@ void PrintFigures(const report::CaseFigures& f) {
   PrintCounts("death date", f.by_death_date, n);
   PrintCounts("sex", f.by_sex, n);
   PrintCounts("age group", f.by_age_group, n);
+  if (!f.by_incident.empty()) {
+    TablePrinter incidents({"incident", "persons linked"});
+    for (const report::IncidentFigure& i : f.by_incident) {
+      incidents.AddRow({i.title, std::to_string(i.persons)});
+    }
+    incidents.Print(std::cout);
+    std::cout << "\n";
+  }
   TablePrinter overlap({"sources naming the person", "persons", "%"});
   for (const report::SourceCombination& c : f.overlap) {
     overlap.AddRow(

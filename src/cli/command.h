@@ -46,6 +46,11 @@ Command RegisterKey(CLI::App& root);
 Command RegisterWitness(CLI::App& root);
 Command RegisterEvidence(CLI::App& root);
 Command RegisterAudit(CLI::App& root);
+Command RegisterIncident(CLI::App& root);
+Command RegisterBurial(CLI::App& root);
+Command RegisterTestimony(CLI::App& root);
+Command RegisterVerify(CLI::App& root);
+Command RegisterPerson(CLI::App& root);
 Command RegisterReport(CLI::App& root);
 
 }  // namespace reckon::cli

@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <map>
+#include <set>
+
+#include "casework/verification.h"
 
 namespace reckon::report {
 namespace {
@@ -88,6 +91,35 @@ Result<CaseFigures> ComputeCaseFigures(Store& store, const std::vector<PersonSum
   std::stable_sort(
       f.overlap.begin(), f.overlap.end(),
       [](const SourceCombination& a, const SourceCombination& b) { return a.persons > b.persons; });
+  if (f.link_run_id) {
+    RECKON_ASSIGN_OR_RETURN(std::vector<PersonVerification> statuses, ComputePersonStatuses(store));
+    std::map<std::string, int64_t> status_counts;
+    for (const PersonVerification& v : statuses)
+      ++status_counts[std::string(PersonStatusName(v.status))];
+    std::vector<std::string> names;
+    for (PersonStatus s :
+         {PersonStatus::kReported, PersonStatus::kCorroborated, PersonStatus::kVerified,
+          PersonStatus::kDisputed, PersonStatus::kRejected}) {
+      names.emplace_back(PersonStatusName(s));
+    }
+    f.by_status = ByFixedValues(names, status_counts);
+  }
+  std::set<int64_t> in_register;
+  for (const PersonSummary& p : persons) in_register.insert(p.person_id);
+  RECKON_ASSIGN_OR_RETURN(std::vector<Incident> incidents, store.ListIncidents());
+  for (const Incident& incident : incidents) {
+    RECKON_ASSIGN_OR_RETURN(std::vector<EntityLink> links,
+                            store.LinksOf("incident", incident.incident_id));
+    std::set<int64_t> linked;
+    for (const EntityLink& link : links) {
+      if (link.from_entity == "incident" && link.from_id == incident.incident_id &&
+          link.to_entity == "person" && in_register.count(link.to_id)) {
+        linked.insert(link.to_id);
+      }
+    }
+    f.by_incident.push_back(
+        {incident.incident_id, incident.title, static_cast<int64_t>(linked.size())});
+  }
   RECKON_ASSIGN_OR_RETURN(std::vector<EstimateRun> estimates, store.EstimateRuns());
   for (const EstimateRun& stored : estimates) {  // newest first
     if (stored.input != "register") continue;
@@ -136,6 +168,11 @@ Json CaseFiguresJson(const CaseFigures& f) {
   j["records_linked"] = f.records_linked;
   j["minors"] = f.minors;
   if (!f.by_status.empty()) j["by_status"] = CountsJson(f.by_status);
+  j["by_incident"] = Json::array();
+  for (const IncidentFigure& i : f.by_incident) {
+    j["by_incident"].push_back(
+        {{"incident_id", i.incident_id}, {"title", i.title}, {"persons", i.persons}});
+  }
   j["by_governorate"] = CountsJson(f.by_governorate);
   j["by_district"] = CountsJson(f.by_district);
   j["by_death_date"] = CountsJson(f.by_death_date);

@@ -54,14 +54,22 @@ struct EstimateFigure {
   std::optional<EstimateHeadline> headline;
 };
 
+// Persons of the register linked to an incident.
+struct IncidentFigure {
+  int64_t incident_id = 0;
+  std::string title;
+  int64_t persons = 0;
+};
+
 struct CaseFigures {
   int64_t records_received = 0;
   std::vector<SourceFigures> sources;
   std::optional<int64_t> link_run_id;  // nullopt before the first `reckon link`
   int64_t unique_persons = 0;
   int64_t records_linked = 0;
-  int64_t minors = 0;  // persons whose age group is under 18
-  std::vector<ValueCount> by_status;
+  int64_t minors = 0;                 // persons whose age group is under 18
+  std::vector<ValueCount> by_status;  // reported ... rejected (casework/verification.h)
+  std::vector<IncidentFigure> by_incident;
   std::vector<ValueCount> by_governorate;  // most persons first, "unknown" last
   std::vector<ValueCount> by_district;
   std::vector<ValueCount> by_death_date;   // by day, in date order, "unknown" last

@@ -3,6 +3,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "casework/verification.h"
 #include "report/estimate_headline.h"
 #include "report/html_escape.h"
 #include "report/svg_chart.h"
@@ -355,6 +356,37 @@ std::string DeathsSection(const ReportData& data) {
   return h + "</section>";
 }
 
+std::string IncidentsSection(const ReportData& data, const ReportOptions& options) {
+  std::string h = "<section id=\"incidents\"><h2>Incidents</h2>";
+  if (data.incidents.empty()) return h + "<p>No incidents are recorded in this case.</p></section>";
+  const bool internal = options.policy.name == "internal";
+  h += "<table><thead><tr><th>incident</th><th>type</th><th>dates</th><th>place</th>"
+       "<th>alleged perpetrator</th><th>basis of the attribution</th>"
+       "<th class=\"n\">persons linked</th>";
+  if (internal) h += "<th>description</th>";
+  h += "</tr></thead><tbody>";
+  for (const Incident& incident : data.incidents) {
+    int64_t persons = 0;
+    for (const IncidentFigure& i : data.figures.by_incident) {
+      if (i.incident_id == incident.incident_id) persons = i.persons;
+    }
+    std::string dates = incident.start_date;
+    if (!incident.end_date.empty() && incident.end_date != incident.start_date) {
+      dates += " – " + incident.end_date;
+    }
+    h += "<tr><td dir=\"auto\">" + E(incident.title) + "</td><td>" + E(incident.incident_type) +
+         "</td><td>" + E(dates) + "</td><td dir=\"auto\">" + E(incident.place) +
+         "</td><td dir=\"auto\">" + E(incident.perpetrator) + "</td><td dir=\"auto\">" +
+         E(incident.attribution_basis) + "</td>" +
+         FigureCell("by_incident." + std::to_string(incident.incident_id) + ".persons", persons);
+    if (internal) h += "<td dir=\"auto\">" + E(incident.description) + "</td>";
+    h += "</tr>";
+  }
+  h += "</tbody></table><p class=\"note\">Attributions are allegations with the basis stated; "
+       "they are not findings of responsibility.</p>";
+  return h + "</section>";
+}
+
 std::string MethodSection(const ReportData& data) {
   std::string h = R"(<section id="method"><h2>Method</h2>
 <h3>Inclusion</h3><p>Every row of every list received is kept as a record, with its source, the
@@ -444,6 +476,13 @@ Result<ReportData> LoadReportData(Store& store) {
   RECKON_ASSIGN_OR_RETURN(data.link_run, store.LatestLinkRun());
   RECKON_ASSIGN_OR_RETURN(std::vector<ReviewDecision> decisions, store.ReviewDecisions());
   data.review_decisions = static_cast<int64_t>(decisions.size());
+  if (data.link_run) {
+    RECKON_ASSIGN_OR_RETURN(std::vector<PersonVerification> statuses, ComputePersonStatuses(store));
+    for (const PersonVerification& v : statuses) {
+      data.status_of_person[v.person_id] = std::string(PersonStatusName(v.status));
+    }
+  }
+  RECKON_ASSIGN_OR_RETURN(data.incidents, store.ListIncidents());
   RECKON_ASSIGN_OR_RETURN(std::vector<EstimateRun> estimates, store.EstimateRuns());
   for (const EstimateRun& run : estimates) {  // newest first
     Json result = Json::parse(run.result_json, nullptr, false);
@@ -472,6 +511,7 @@ std::string RenderHtmlReport(const ReportData& data, const ReportOptions& option
   h += SummarySection(data);
   h += SourcesSection(data);
   h += DeathsSection(data);
+  h += IncidentsSection(data, options);
   h += EstimateSection(data);
   h += MethodSection(data);
   h += VictimsSection(data, options);

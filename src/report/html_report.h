@@ -44,6 +44,7 @@ struct ReportData {
   std::optional<StoredEstimateView> estimate;         // figures.estimate's full result
   std::optional<nlohmann::json> linkage_sensitivity;  // the latest stored sensitivity rows
   std::map<int64_t, std::string> status_of_person;    // PersonStatusName, when known
+  std::vector<Incident> incidents;
 };
 
 Result<ReportData> LoadReportData(Store& store);

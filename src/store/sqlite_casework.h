@@ -15,6 +15,10 @@
 
 namespace reckon {
 
+// Appends one entry to the audit log (seq, prev_hash and hash are computed
+// here); the caller holds the transaction of the change it records.
+Status AppendAuditInTransaction(SqliteDatabase& db, AuditEntry entry);
+
 Result<std::optional<StoredCaseKey>> SqliteLoadCaseKey(SqliteDatabase& db);
 Status SqliteSaveCaseKey(SqliteDatabase& db, const StoredCaseKey& key, bool replace,
                          const std::string& actor, const std::string& now);
