@@ -5,7 +5,8 @@
 #  2. with no real lists at hand, simulates five lists of invented victims with
 #     ground truth, imports them into out/demo/demo.reckon (declaring the two
 #     lists that copy others), links the register, scores it against the truth,
-#     and estimates the total number of victims, which the simulation knows.
+#     and estimates the total number of victims, which the simulation knows;
+#  3. writes the case's public report (one self-contained HTML file).
 # Everything lands in out/demo/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -55,3 +56,9 @@ echo
 echo
 echo "Case files: $sample, $case_file"
 echo "Records: $out/records.csv    Register (record_id -> person_id): $out/register.csv"
+echo
+echo "== 3. The report"
+"$reckon" export "$case_file" persons --public --out "$out/persons.csv"
+"$reckon" export "$case_file" captures --by governorate --out "$out/captures.csv"
+"$reckon" report "$case_file" --out "$out/report.html" --title "Simulated case: report on the victims"
+echo "Report: $(cd "$out" && pwd)/report.html"

@@ -74,7 +74,7 @@ int ExportPersons(Store& store, const Options& options) {
   if (!json) {
     writer.WriteRow(std::vector<std::string_view>{
         "person_id", "name_arabic", "name_latin", "sex", "age", "age_group", "death_date",
-        "locality", "district", "governorate", "sources", "record_count"});
+        "locality", "district", "governorate", "sources", "record_count", "minor"});
   }
   for (const report::PersonSummary& p : *persons) {
     const report::DisplayNames names = report::NamesFor(p, policy);
@@ -92,12 +92,13 @@ int ExportPersons(Store& store, const Options& options) {
                        {"district", p.district},
                        {"governorate", p.governorate},
                        {"sources", p.sources},
-                       {"record_count", p.record_count}});
+                       {"record_count", p.record_count},
+                       {"minor", p.minor}});
     } else {
-      writer.WriteRow(std::vector<std::string>{std::to_string(p.person_id), names.arabic,
-                                               names.latin, p.sex, p.age_text, p.age_group,
-                                               p.death_date, p.locality, p.district, p.governorate,
-                                               sources, std::to_string(p.record_count)});
+      writer.WriteRow(std::vector<std::string>{
+          std::to_string(p.person_id), names.arabic, names.latin, p.sex, p.age_text, p.age_group,
+          p.death_date, p.locality, p.district, p.governorate, sources,
+          std::to_string(p.record_count), p.minor ? "1" : "0"});
     }
   }
   if (json) text << array.dump(2) << "\n";
