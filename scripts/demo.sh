@@ -6,7 +6,8 @@
 #     ground truth, imports them into out/demo/demo.reckon (declaring the two
 #     lists that copy others), links the register, scores it against the truth,
 #     and estimates the total number of victims, which the simulation knows;
-#  3. writes the case's public report (one self-contained HTML file).
+#  3. records an incident, a piece of evidence and three verified cases;
+#  4. writes the case's public report (one self-contained HTML file).
 # Everything lands in out/demo/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -47,7 +48,10 @@ import 4 field_interviews --derived-from list_1
 import 5 other --derived-from list_3
 "$reckon" link "$case_file"
 "$reckon" evaluate "$case_file" --truth "$out/sim/truth.csv"
-"$reckon" estimate "$case_file" --method loglinear --no-ci | head -25
+# Stored in the case (estimate_runs) so the report and the web application show it; the
+# output goes to a file first so a short `head` cannot cut the run off before it is stored.
+"$reckon" estimate "$case_file" --method loglinear > "$out/estimate.txt"
+head -25 "$out/estimate.txt"
 echo "(the simulation's true number of victims: $(grep -o '"true_n": [0-9]*' "$out/sim/summary.json" | grep -o '[0-9]*$'))"
 echo
 "$reckon" stats "$case_file"
@@ -57,7 +61,22 @@ echo
 echo "Case files: $sample, $case_file"
 echo "Records: $out/records.csv    Register (record_id -> person_id): $out/register.csv"
 echo
-echo "== 3. The report"
+echo "== 3. Casework on the simulated case (invented): an incident, evidence, verified cases"
+"$reckon" incident add "$case_file" --title "Simulated killings, March 2025" --type mass_killing \
+  --start 2025-03-06 --end 2025-03-12 --place Baniyas \
+  --description "Invented incident for the demonstration" >/dev/null
+printf 'Invented morgue register page for persons 1-3 (demonstration only)\n' > "$out/morgue_page.txt"
+"$reckon" evidence add "$case_file" "$out/morgue_page.txt" --acquired-by "Demo investigator" \
+  --description "Morgue register page (invented)" --person 1 --person 2 --person 3 >/dev/null
+for person in 1 2 3; do
+  "$reckon" incident link "$case_file" 1 --person "$person" >/dev/null
+  "$reckon" verify "$case_file" "$person" --status verified --actor "Demo investigator" \
+    --rationale "Named in the morgue register page (invented evidence)" >/dev/null
+done
+"$reckon" person show "$case_file" 1 | head -20
+
+echo
+echo "== 4. The report"
 "$reckon" export "$case_file" persons --public --out "$out/persons.csv"
 "$reckon" export "$case_file" captures --by governorate --out "$out/captures.csv"
 "$reckon" report "$case_file" --out "$out/report.html" --title "Simulated case: report on the victims"
