@@ -46,5 +46,7 @@ Command RegisterKey(CLI::App& root);
 Command RegisterWitness(CLI::App& root);
 Command RegisterEvidence(CLI::App& root);
 Command RegisterAudit(CLI::App& root);
+Command RegisterUser(CLI::App& root);
+Command RegisterServe(CLI::App& root);
 
 }  // namespace reckon::cli

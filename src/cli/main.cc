@@ -27,7 +27,7 @@ int Main(int argc, char** argv) {
       RegisterLink(root),    RegisterEstimate(root),  RegisterExplain(root),
       RegisterReview(root),  RegisterGazetteer(root), RegisterEvaluate(root),
       RegisterKey(root),     RegisterWitness(root),   RegisterEvidence(root),
-      RegisterAudit(root),
+      RegisterAudit(root),   RegisterUser(root),      RegisterServe(root),
   };
   try {
     root.parse(argc, argv);

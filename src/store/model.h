@@ -275,4 +275,48 @@ struct AuditEntry {
   std::string hash;          // hex SHA-256 (see AuditEntryHash)
 };
 
+// --- Accounts and register edits (schema version 4) ----------------------------
+
+// A web-application account. The password is stored only as an Argon2id
+// string (secure/accounts.h); the store never sees a password.
+struct User {
+  int64_t user_id = 0;  // set by the store
+  std::string name;
+  std::string role;  // "admin", "investigator", "analyst" or "viewer"
+  std::string password_hash;
+  bool disabled = false;
+  std::string created_at;  // the store stamps it when empty
+};
+
+// A login session, stored by the SHA-256 of its token (never the token).
+struct UserSession {
+  std::string token_sha256;  // hex
+  int64_t user_id = 0;
+  std::string csrf_token;
+  std::string created_at;  // UTC, ISO 8601
+  std::string expires_at;  // UTC, ISO 8601
+};
+
+// What applying a review decision changed in the register at once.
+struct RegisterChange {
+  bool changed = false;
+  int64_t person_kept = 0;     // match: the surviving (lower) person id
+  int64_t person_removed = 0;  // match: the person merged into person_kept (now empty)
+  int64_t person_created = 0;  // nonmatch: the new person record_pk_b was split into
+};
+
+// The latest stored estimate (estimate_runs).
+struct EstimateRun {
+  int64_t estimate_run_id = 0;
+  std::string created_at;
+  std::string actor;
+  std::optional<int64_t> link_run_id;
+  std::string input;
+  std::string method;
+  std::string stratify_by;
+  std::optional<int64_t> seed;
+  std::string parameters_json;
+  std::string result_json;
+};
+
 }  // namespace reckon

@@ -318,4 +318,8 @@ Status SqliteAppendAudit(SqliteDatabase& db, const AuditEntry& entry, const std:
   return db.InTransaction([&]() -> Status { return AppendAudit(db, stamped); });
 }
 
+Status SqliteAppendAuditInTransaction(SqliteDatabase& db, const AuditEntry& entry) {
+  return AppendAudit(db, entry);
+}
+
 }  // namespace reckon

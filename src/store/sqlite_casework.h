@@ -31,5 +31,7 @@ Result<int64_t> SqliteAddCustodyEvent(SqliteDatabase& db, const CustodyEvent& ev
 Result<std::vector<CustodyEvent>> SqliteCustodyEvents(SqliteDatabase& db, int64_t evidence_id);
 Result<std::vector<AuditEntry>> SqliteAuditLog(SqliteDatabase& db);
 Status SqliteAppendAudit(SqliteDatabase& db, const AuditEntry& entry, const std::string& now);
+// Appends an entry (with `at` set) inside the caller's open transaction.
+Status SqliteAppendAuditInTransaction(SqliteDatabase& db, const AuditEntry& entry);
 
 }  // namespace reckon
