@@ -72,6 +72,7 @@ export async function renderReview(view, ctx) {
       const label = {match: 'Match', nonmatch: 'Not a match', skip: 'Skipped'}[decision];
       last.replaceChildren(`${label}: ${names}.${outcome}`);
       last.dataset.decision = decision;
+      last.dataset.count = String(decided);
       queue.shift();
       if (!queue.length) await load();
       show();
