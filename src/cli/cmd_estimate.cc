@@ -12,6 +12,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 
+#include "cli/casework_options.h"
 #include "cli/command.h"
 #include "cli/table_printer.h"
 #include "estimate/capture_table.h"
@@ -47,7 +48,51 @@ struct Options {
   int threads = 0;
   bool no_ci = false;
   bool linkage_sensitivity = false;
+  std::string actor;
+  bool list_stored = false;
+  int64_t show_id = 0;
 };
+
+// Every option that shapes the result, stored beside it so a figure can be
+// reproduced from the case alone.
+nlohmann::ordered_json ParametersJson(const Options& o) {
+  return {{"method", o.method},
+          {"seed", o.seed},
+          {"chains", o.chains},
+          {"burnin", o.burnin},
+          {"samples", o.samples},
+          {"thinning", o.thinning},
+          {"K", o.k},
+          {"a_alpha", o.a_alpha},
+          {"b_alpha", o.b_alpha},
+          {"criterion", o.criterion},
+          {"models", o.models},
+          {"by", o.by},
+          {"delta", o.delta},
+          {"dga_max_missing", o.dga_max_missing},
+          {"min_lists", o.min_lists},
+          {"no_ci", o.no_ci}};
+}
+
+// Stores the result in the case (estimate_runs) and says so on stderr, so
+// --json output on stdout stays one document.
+Status SaveRun(Store& store, const Options& o, const std::string& input,
+               const nlohmann::ordered_json& result) {
+  RECKON_ASSIGN_OR_RETURN(std::optional<LinkRunInfo> link_run, store.LatestLinkRun());
+  EstimateRun run;
+  run.actor = o.actor.empty() ? DefaultActor() : o.actor;
+  if (link_run) run.link_run_id = link_run->run_id;
+  run.input = input;
+  run.method = o.method;
+  run.stratify_by = o.by;
+  run.seed = static_cast<int64_t>(o.seed);
+  run.parameters_json = ParametersJson(o).dump();
+  run.result_json = result.dump();
+  RECKON_ASSIGN_OR_RETURN(int64_t id, store.SaveEstimateRun(run));
+  std::cerr << "stored as estimate run " << id << " (`reckon estimate " << o.case_path << " --show "
+            << id << "`)\n";
+  return Status::Ok();
+}
 
 Result<estimate::EstimateOptions> MakeOptions(const Options& o, int num_lists) {
   estimate::EstimateOptions options;
@@ -187,13 +232,14 @@ int RunOnCase(const Options& o) {
   auto report = estimate::EstimateStrata(*strata, *options);
   if (!report.ok()) return ReportError(report.status());
   for (const std::string& note : notes) report->notes.push_back(note);
+  nlohmann::ordered_json j = estimate::ReportJson(*report);
+  j["input"] = {{"case", o.case_path}, {"by", o.by}, {"method", o.method}, {"seed", o.seed}};
   if (o.json) {
-    nlohmann::ordered_json j = estimate::ReportJson(*report);
-    j["input"] = {{"case", o.case_path}, {"by", o.by}, {"method", o.method}, {"seed", o.seed}};
     std::cout << j.dump(2) << "\n";
   } else {
     estimate::PrintReport(std::cout, *report);
   }
+  if (Status saved = SaveRun(**store, o, "register", j); !saved.ok()) return ReportError(saved);
   return 0;
 }
 
@@ -242,17 +288,21 @@ int RunSensitivity(const Options& o) {
     std::snprintf(buffer, sizeof buffer, percent ? "%+.1f%%" : "%.0f", percent ? 100 * *v : *v);
     return buffer;
   };
+  nlohmann::ordered_json j = nlohmann::json::array();
+  for (const auto& row : *rows) {
+    j.push_back({{"threshold", row.threshold},
+                 {"chosen", row.chosen},
+                 {"observed", row.observed},
+                 {"loglinear", row.loglinear ? nlohmann::json(*row.loglinear) : nullptr},
+                 {"lcmcr", row.lcmcr ? nlohmann::json(*row.lcmcr) : nullptr},
+                 {"dga", row.dga ? nlohmann::json(*row.dga) : nullptr}});
+  }
+  const nlohmann::ordered_json result{{"linkage_sensitivity", j}};
+  if (Status saved = SaveRun(**store, o, "linkage_sensitivity", result); !saved.ok()) {
+    return ReportError(saved);
+  }
   if (o.json) {
-    nlohmann::ordered_json j = nlohmann::json::array();
-    for (const auto& row : *rows) {
-      j.push_back({{"threshold", row.threshold},
-                   {"chosen", row.chosen},
-                   {"observed", row.observed},
-                   {"loglinear", row.loglinear ? nlohmann::json(*row.loglinear) : nullptr},
-                   {"lcmcr", row.lcmcr ? nlohmann::json(*row.lcmcr) : nullptr},
-                   {"dga", row.dga ? nlohmann::json(*row.dga) : nullptr}});
-    }
-    std::cout << nlohmann::ordered_json{{"linkage_sensitivity", j}}.dump(2) << "\n";
+    std::cout << result.dump(2) << "\n";
     return 0;
   }
   std::cout << "Linkage sensitivity: the register re-linked at each match threshold (not saved)\n"
@@ -272,7 +322,69 @@ int RunSensitivity(const Options& o) {
   return 0;
 }
 
+// `--stored`: the estimates kept in the case, newest first.
+int ListStored(const Options& o) {
+  auto store = OpenSqliteStore(o.case_path, OpenMode::kOpenExisting);
+  if (!store.ok()) return ReportError(store.status());
+  auto runs = (*store)->EstimateRuns();
+  if (!runs.ok()) return ReportError(runs.status());
+  if (o.json) {
+    nlohmann::ordered_json j = nlohmann::json::array();
+    for (const EstimateRun& run : *runs) {
+      j.push_back({{"estimate_run_id", run.estimate_run_id},
+                   {"created_at", run.created_at},
+                   {"actor", run.actor},
+                   {"link_run_id", run.link_run_id ? nlohmann::json(*run.link_run_id) : nullptr},
+                   {"input", run.input},
+                   {"method", run.method},
+                   {"by", run.stratify_by},
+                   {"seed", run.seed ? nlohmann::json(*run.seed) : nullptr}});
+    }
+    std::cout << j.dump(2) << "\n";
+    return 0;
+  }
+  TablePrinter table({"id", "created", "actor", "link run", "input", "method", "by", "seed"});
+  for (const EstimateRun& run : *runs) {
+    table.AddRow({std::to_string(run.estimate_run_id), run.created_at, run.actor,
+                  run.link_run_id ? std::to_string(*run.link_run_id) : "-", run.input, run.method,
+                  run.stratify_by.empty() ? "-" : run.stratify_by,
+                  run.seed ? std::to_string(*run.seed) : "-"});
+  }
+  table.Print(std::cout);
+  return 0;
+}
+
+// `--show ID`: one stored estimate with its parameters and full result, as JSON.
+int ShowStored(const Options& o) {
+  auto store = OpenSqliteStore(o.case_path, OpenMode::kOpenExisting);
+  if (!store.ok()) return ReportError(store.status());
+  auto run = (*store)->FindEstimateRun(o.show_id);
+  if (!run.ok()) return ReportError(run.status());
+  if (!*run) {
+    return ReportError(Status::NotFound(o.case_path + ": no estimate run " +
+                                        std::to_string(o.show_id) + " (list them with --stored)"));
+  }
+  const EstimateRun& r = **run;
+  nlohmann::ordered_json j = {
+      {"estimate_run_id", r.estimate_run_id},
+      {"created_at", r.created_at},
+      {"actor", r.actor},
+      {"link_run_id", r.link_run_id ? nlohmann::json(*r.link_run_id) : nullptr},
+      {"input", r.input},
+      {"method", r.method},
+      {"by", r.stratify_by},
+      {"seed", r.seed ? nlohmann::json(*r.seed) : nullptr},
+      {"parameters", nlohmann::ordered_json::parse(r.parameters_json, nullptr, false)},
+      {"result", nlohmann::ordered_json::parse(r.result_json, nullptr, false)}};
+  std::cout << j.dump(2) << "\n";
+  return 0;
+}
+
 int Run(const Options& o) {
+  if (o.list_stored || o.show_id != 0) {
+    if (o.case_path.empty()) return ReportError(Status::InvalidArgument("give a CASE"));
+    return o.show_id != 0 ? ShowStored(o) : ListStored(o);
+  }
   if (o.counts_path.empty()) {
     if (o.case_path.empty()) {
       return ReportError(Status::InvalidArgument("give a CASE or --counts FILE.csv"));
@@ -340,6 +452,9 @@ Command RegisterEstimate(CLI::App& root) {
       ->check(CLI::Range(2, 15));
   app->add_option("--threads", o->threads, "Worker threads (default: one per core)");
   app->add_flag("--no-ci", o->no_ci, "Skip profile-likelihood intervals");
+  app->add_option("--actor", o->actor, "Who ran the estimate, stored with it (default: $USER)");
+  app->add_flag("--stored", o->list_stored, "List the estimates stored in the case");
+  app->add_option("--show", o->show_id, "Print a stored estimate (parameters and result) as JSON");
   app->add_flag("--linkage-sensitivity", o->linkage_sensitivity,
                 "Re-estimate at stricter and looser match thresholds (needs CASE)");
   return {app, [o] { return Run(*o); }};

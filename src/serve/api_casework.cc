@@ -130,10 +130,10 @@ Reply Witnesses(ApiContext& ctx) {
 Reply Estimates(ApiContext& ctx) {
   auto store = ctx.state.pool.Acquire();
   if (!store.ok()) return StatusReply(store.status());
-  auto run = (*store)->LatestEstimateRun();
-  if (!run.ok()) return StatusReply(run.status());
-  if (!*run) return JsonReply({{"estimate", nullptr}});
-  const EstimateRun& e = **run;
+  auto runs = (*store)->EstimateRuns();  // newest first
+  if (!runs.ok()) return StatusReply(runs.status());
+  if (runs->empty()) return JsonReply({{"estimate", nullptr}});
+  const EstimateRun& e = runs->front();
   auto parse = [](const std::string& text) {
     auto j = nlohmann::ordered_json::parse(text, nullptr, false);
     return j.is_discarded() ? nlohmann::ordered_json(text) : j;

@@ -203,6 +203,21 @@ struct StoredGazetteer {
   std::string imported_at;
 };
 
+// One stored run of `reckon estimate` on the case's register: what went in
+// (method, stratification, seed, every option) and the full JSON result.
+struct EstimateRun {
+  int64_t estimate_run_id = 0;
+  std::string created_at;
+  std::string actor;
+  std::optional<int64_t> link_run_id;  // the register it was computed on
+  std::string input;                   // "register" or "linkage_sensitivity"
+  std::string method;                  // loglinear, lcmcr, dga or all
+  std::string stratify_by;             // empty when not stratified
+  std::optional<int64_t> seed;
+  std::string parameters_json;
+  std::string result_json;
+};
+
 // The canonical field names, in export order.
 const std::vector<std::string_view>& CanonicalFieldNames();
 
@@ -303,20 +318,6 @@ struct RegisterChange {
   int64_t person_kept = 0;     // match: the surviving (lower) person id
   int64_t person_removed = 0;  // match: the person merged into person_kept (now empty)
   int64_t person_created = 0;  // nonmatch: the new person record_pk_b was split into
-};
-
-// The latest stored estimate (estimate_runs).
-struct EstimateRun {
-  int64_t estimate_run_id = 0;
-  std::string created_at;
-  std::string actor;
-  std::optional<int64_t> link_run_id;
-  std::string input;
-  std::string method;
-  std::string stratify_by;
-  std::optional<int64_t> seed;
-  std::string parameters_json;
-  std::string result_json;
 };
 
 }  // namespace reckon

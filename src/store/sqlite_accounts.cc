@@ -188,26 +188,4 @@ Result<RegisterChange> SqliteApplyReviewDecision(SqliteDatabase& db, const Revie
   return change;
 }
 
-Result<std::optional<EstimateRun>> SqliteLatestEstimateRun(SqliteDatabase& db) {
-  RECKON_ASSIGN_OR_RETURN(
-      SqliteStatement q,
-      db.Prepare("SELECT estimate_run_id, created_at, actor, link_run_id, input, method, "
-                 "stratify_by, seed, parameters_json, result_json FROM estimate_runs "
-                 "ORDER BY estimate_run_id DESC LIMIT 1"));
-  RECKON_ASSIGN_OR_RETURN(bool has_row, q.Step());
-  if (!has_row) return std::optional<EstimateRun>();
-  EstimateRun run;
-  run.estimate_run_id = q.ColumnInt(0);
-  run.created_at = q.ColumnText(1);
-  run.actor = q.ColumnText(2);
-  if (!q.ColumnIsNull(3)) run.link_run_id = q.ColumnInt(3);
-  run.input = q.ColumnText(4);
-  run.method = q.ColumnText(5);
-  run.stratify_by = q.ColumnText(6);
-  if (!q.ColumnIsNull(7)) run.seed = q.ColumnInt(7);
-  run.parameters_json = q.ColumnText(8);
-  run.result_json = q.ColumnText(9);
-  return std::optional<EstimateRun>(std::move(run));
-}
-
 }  // namespace reckon

@@ -1,5 +1,5 @@
-// Accounts (users, sessions), register edits from the web application, and
-// stored estimates on SQLite. Free functions used by SqliteStore; see store.h
+// Accounts (users, sessions) and register edits from the web application on
+// SQLite. Free functions used by SqliteStore; see store.h
 // for the contracts. Not thread-safe (one connection).
 #pragma once
 
@@ -25,6 +25,5 @@ Status SqliteDeleteSession(SqliteDatabase& db, const std::string& token_sha256);
 Result<int64_t> SqliteDeleteExpiredSessions(SqliteDatabase& db, const std::string& now);
 Result<RegisterChange> SqliteApplyReviewDecision(SqliteDatabase& db, const ReviewDecision& decision,
                                                  const std::string& actor, const std::string& now);
-Result<std::optional<EstimateRun>> SqliteLatestEstimateRun(SqliteDatabase& db);
 
 }  // namespace reckon

@@ -10,6 +10,7 @@
 #include "store/sqlite_accounts.h"
 #include "store/sqlite_casework.h"
 #include "store/sqlite_db.h"
+#include "store/sqlite_estimates.h"
 #include "store/sqlite_import_writer.h"
 #include "store/sqlite_register.h"
 
@@ -257,6 +258,15 @@ class SqliteStore final : public Store {
   Result<std::optional<StoredGazetteer>> LatestGazetteer() override {
     return SqliteLatestGazetteer(db_);
   }
+  Result<int64_t> SaveEstimateRun(const EstimateRun& run) override {
+    EstimateRun stamped = run;
+    if (stamped.created_at.empty()) stamped.created_at = UtcNow();
+    return SqliteSaveEstimateRun(db_, stamped);
+  }
+  Result<std::vector<EstimateRun>> EstimateRuns() override { return SqliteEstimateRuns(db_); }
+  Result<std::optional<EstimateRun>> FindEstimateRun(int64_t estimate_run_id) override {
+    return SqliteFindEstimateRun(db_, estimate_run_id);
+  }
 
   Result<std::optional<StoredCaseKey>> LoadCaseKey() override { return SqliteLoadCaseKey(db_); }
   Status SaveCaseKey(const StoredCaseKey& key, bool replace, const std::string& actor) override {
@@ -308,9 +318,6 @@ class SqliteStore final : public Store {
   Result<RegisterChange> ApplyReviewDecision(const ReviewDecision& decision,
                                              const std::string& actor) override {
     return SqliteApplyReviewDecision(db_, decision, actor, UtcNow());
-  }
-  Result<std::optional<EstimateRun>> LatestEstimateRun() override {
-    return SqliteLatestEstimateRun(db_);
   }
 
   Result<StoredRecord> FindRecord(const std::string& record_id) override {

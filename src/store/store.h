@@ -84,6 +84,12 @@ class Store {
   virtual Status AddGazetteer(const StoredGazetteer& gazetteer) = 0;
   virtual Result<std::optional<StoredGazetteer>> LatestGazetteer() = 0;
 
+  // Stored estimates (schema version 4). SaveEstimateRun stamps created_at
+  // when empty and returns the new id; EstimateRuns lists newest first.
+  virtual Result<int64_t> SaveEstimateRun(const EstimateRun& run) = 0;
+  virtual Result<std::vector<EstimateRun>> EstimateRuns() = 0;
+  virtual Result<std::optional<EstimateRun>> FindEstimateRun(int64_t estimate_run_id) = 0;
+
   // --- Casework (schema version 3) ---------------------------------------------
   // The case key, protected witnesses, evidence with its chain of custody, and
   // the audit log. Every change appends its audit_log entry in the same
@@ -149,9 +155,6 @@ class Store {
   // stored one. NotFound if either record is not in the register.
   virtual Result<RegisterChange> ApplyReviewDecision(const ReviewDecision& decision,
                                                      const std::string& actor) = 0;
-
-  // The most recent estimate_runs row, or nullopt.
-  virtual Result<std::optional<EstimateRun>> LatestEstimateRun() = 0;
 };
 
 }  // namespace reckon

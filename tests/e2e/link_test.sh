@@ -45,6 +45,14 @@ expect_contains "estimate from the linked register" "$estimate" "best by AIC"
 sensitivity=$("$reckon" estimate realistic.reckon --linkage-sensitivity --method loglinear --no-ci)
 expect_contains "linkage sensitivity marks the chosen threshold" "$sensitivity" "0.90 (chosen)"
 expect_contains "linkage sensitivity tries a looser threshold" "$sensitivity" "0.50"
+stored=$("$reckon" estimate realistic.reckon --stored --json | tr -d ' \n')
+expect_contains "both estimates are stored in the case" "$stored" '"estimate_run_id":2'
+expect_contains "the stored estimate names its input" "$stored" '"input":"linkage_sensitivity"'
+shown=$("$reckon" estimate realistic.reckon --show 1 | tr -d ' \n')
+expect_contains "a stored estimate keeps its seed and parameters" "$shown" '"parameters":{"method":"loglinear","seed":1'
+expect_contains "a stored estimate keeps its result" "$shown" '"criterion":"aic"'
+expect_contains "a stored estimate names its link run" "$shown" '"link_run_id":1'
+expect_fail "an unknown stored estimate" "no estimate run 9" "$reckon" estimate realistic.reckon --show 9
 "$reckon" export realistic.reckon clusters --out register_after.csv >/dev/null
 expect_eq "sensitivity does not change the saved register" "$(sha256sum < register_before.csv)" \
   "$(sha256sum < register_after.csv)"
