@@ -78,5 +78,11 @@ test('a row opens the person with the source records side by side', async () => 
     t.querySelector('tfoot .total').textContent]);
   assert.equal(lastRunning, total, 'per-field weights add up to the total');
   await screenshot(page, 'person');
+  // Printed, the file keeps its records and explanation and drops the forms and navigation.
+  await page.emulateMedia({media: 'print'});
+  assert.equal(await page.isVisible('.topbar'), false, 'no navigation on paper');
+  assert.equal(await page.isVisible('table.side-by-side'), true, 'records on paper');
+  await screenshot(page, 'person-print');
+  await page.emulateMedia({media: 'screen'});
   checkClean(page);
 });

@@ -42,6 +42,19 @@ test('a viewer has no investigator pages and the API refuses them', async () => 
   for (const p of persons.body.persons) {
     assert.ok(['verified', 'corroborated'].includes(p.status), `viewers see published persons, not ${p.status}`);
   }
+  // A published person opens as a summary, with no verification form.
+  if (persons.body.persons.length) {
+    const id = persons.body.persons[0].person_id;
+    await page.goto(`${BASE_URL}/#/register`);
+    await page.click(`table.register tr[data-person-id="${id}"] a.person-link`);
+    await page.waitForSelector('dl.summary');
+    assert.equal(await page.$('form.verify-form'), null, 'no verification form for a viewer');
+    await screenshot(page, 'viewer-person');
+  }
+  // Signing out returns to the sign-in page and the session no longer works.
+  await page.click('#account button');
+  await page.waitForSelector('form.login-form');
+  assert.equal((await apiGet(page, '/api/stats')).status, 401);
   checkClean(page);
 });
 

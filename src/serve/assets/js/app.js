@@ -142,7 +142,16 @@ function focusHeading(view) {
   }
 }
 
-onSessionChange(() => renderNav());
+// A session that ends (signed out, expired, revoked) returns to the sign-in page.
+onSessionChange((user) => {
+  renderNav();
+  const {path} = parseHash();
+  const entry = ROUTES.find((r) => r.pattern.test(path));
+  if (!user && entry && !entry.public) {
+    sessionStorage.setItem('reckon.after_login', location.hash || '#/');
+    navigate('#/login');
+  }
+});
 window.addEventListener('hashchange', route);
 
 (async function start() {
