@@ -2,7 +2,7 @@
 # Browser tests of `reckon serve`: Debian's Chromium driven by playwright-core (tests/browser/).
 #   tests/browser/run.sh [RECKON_BINARY] [SOURCE_DIR]
 # Installs the Node dependency if missing (npm ci; never a browser download), builds a simulated
-# case with the real binary (simulate, import, link), adds one user of each role, starts the
+# case with the real binary (simulate, import, link, a stored estimate), adds one user of each role, starts the
 # server on a free loopback port, runs the tests with node's built-in runner and stops the server.
 # Screenshots land in build/test-artifacts/browser/ (RECKON_BROWSER_ARTIFACTS overrides).
 # Exit code 77 (skipped in CTest) when Chromium or Node is not installed.
@@ -45,6 +45,7 @@ case_file=$work/case.reckon
 "$reckon" import "$case_file" "$work/sim/list_2.csv" --source list_2 --kind hospital_morgue >/dev/null
 "$reckon" import "$case_file" "$work/sim/list_3.csv" --source list_3 --kind media_monitoring >/dev/null
 "$reckon" link "$case_file" >/dev/null
+"$reckon" estimate "$case_file" --method loglinear --actor browser-tests >/dev/null 2>&1
 
 # One account per role, named after it; a random password for this run only.
 RECKON_USER_PASSWORD=$(node -e "process.stdout.write(require('crypto').randomBytes(18).toString('base64url'))")

@@ -20,6 +20,9 @@ test('a wrong password is refused, the right one opens the dashboard', async () 
   await login(page, 'analyst');
   assert.ok(await figure(page, 'records') > 0, 'documented records shown');
   assert.ok(await figure(page, 'unique_persons') > 0, 'unique persons shown');
+  // The stored estimate (run.sh stores a log-linear one) with its interval.
+  assert.ok(await figure(page, 'estimate') >= await figure(page, 'unique_persons'), 'estimate shown');
+  assert.match(await page.textContent('.figure[data-figure="estimate"] .figure-detail'), /interval [\d,]+–[\d,]+/);
   await page.waitForSelector('figure.chart[data-chart="timeline"]');
   await screenshot(page, 'dashboard');
   checkClean(page);

@@ -22,7 +22,9 @@ function readFlat(estimate) {
     lower = pick(interval, 'lower', 'low', 'lo');
     upper = pick(interval, 'upper', 'high', 'hi');
   }
-  return {total, lower, upper, method: pick(estimate, 'method', 'model', 'name'),
+  const round = (v) => (typeof v === 'number' ? Math.round(v) : v);
+  return {total: Math.round(total), lower: round(lower), upper: round(upper),
+          method: pick(estimate, 'method', 'model', 'name'),
           level: pick(estimate, 'level', 'ci_level')};
 }
 
