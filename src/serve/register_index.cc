@@ -12,6 +12,7 @@ namespace reckon::serve {
 namespace {
 
 constexpr size_t kMaxQueryTokens = 200000;
+constexpr size_t kMaxCachedTokens = 20000;
 
 std::string DisplayName(const RecordFields& f) {
   if (!f.full_name.empty()) return f.full_name;
@@ -106,6 +107,20 @@ std::string FoldPlace(std::string_view place) {
   std::string out(place);
   for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return out;
+}
+
+std::shared_ptr<const std::vector<uint32_t>> RegisterSnapshot::CachedToken(
+    const std::string& strict) const {
+  std::lock_guard lock(cache_mutex_);
+  auto it = cache_.find(strict);
+  return it == cache_.end() ? nullptr : it->second;
+}
+
+void RegisterSnapshot::CacheToken(const std::string& strict,
+                                  std::shared_ptr<const std::vector<uint32_t>> found) const {
+  std::lock_guard lock(cache_mutex_);
+  if (cache_.size() >= kMaxCachedTokens) cache_.clear();
+  cache_.emplace(strict, std::move(found));
 }
 
 const PersonEntry* RegisterSnapshot::FindPerson(int64_t person_id) const {
@@ -223,6 +238,8 @@ Status RegisterIndex::Regroup(Store& store) {
     }
     p.minor = any_age && all_minor;
     p.status = origins.size() >= 2 ? "corroborated" : "documented";
+    if (p.status == "corroborated") ++snap->corroborated;
+    if (p.status == "verified") ++snap->verified;
     std::sort(p.sources.begin(), p.sources.end());
     std::unordered_set<uint32_t> folded_seen;
     for (text::TokenId token : person_tokens) {
@@ -272,8 +289,13 @@ Result<PersonPage> RegisterIndex::Search(const PersonQuery& query) const {
     // The chain's positional tokens repeat those of its sequence: query by the
     // distinct written tokens.
     for (text::TokenId id : ids) {
-      std::vector<uint32_t> found = PersonsForToken(snap, table->Info(id));
-      candidates = candidates ? Intersect(*candidates, found) : std::move(found);
+      const text::TokenInfo& info = table->Info(id);
+      std::shared_ptr<const std::vector<uint32_t>> found = snap.CachedToken(info.analysis.strict);
+      if (found == nullptr) {
+        found = std::make_shared<const std::vector<uint32_t>>(PersonsForToken(snap, info));
+        snap.CacheToken(info.analysis.strict, found);
+      }
+      candidates = candidates ? Intersect(*candidates, *found) : *found;
       if (candidates->empty()) break;
     }
     if (!candidates) candidates.emplace();

@@ -80,8 +80,21 @@ struct RegisterSnapshot {
   std::unordered_map<uint32_t, std::vector<uint32_t>> postings;
   std::unordered_map<std::string, std::vector<uint32_t>> tokens_by_skeleton;
   std::unordered_map<std::string, uint32_t> token_by_folded;
+  // Figures for the dashboard, counted once per snapshot.
+  int64_t corroborated = 0;
+  int64_t verified = 0;
 
   const PersonEntry* FindPerson(int64_t person_id) const;
+
+  // The persons one query token finds, cached by the token's strict form
+  // (common names are searched again and again). Thread-safe.
+  std::shared_ptr<const std::vector<uint32_t>> CachedToken(const std::string& strict) const;
+  void CacheToken(const std::string& strict,
+                  std::shared_ptr<const std::vector<uint32_t>> found) const;
+
+ private:
+  mutable std::mutex cache_mutex_;
+  mutable std::unordered_map<std::string, std::shared_ptr<const std::vector<uint32_t>>> cache_;
 };
 
 class RegisterIndex {
