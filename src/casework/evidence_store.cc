@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <filesystem>
+#include <optional>
 #include <system_error>
 
 #include "common/sha256.h"
@@ -80,9 +81,33 @@ Result<Evidence> AddEvidenceFile(Store& store, const std::string& case_path,
   evidence.acquired_from = file.acquired_from;
   evidence.description = file.description;
   evidence.stored_path = relative;
+  for (int64_t id : file.person_ids) evidence.links.push_back({"evidence", 0, "person", id});
+  for (int64_t id : file.incident_ids) evidence.links.push_back({"evidence", 0, "incident", id});
   auto recorded = store.AddEvidence(evidence);
   if (!recorded.ok() && created) fs::remove(target, ec);
   return recorded;
+}
+
+Result<Evidence> FindEvidenceByHash(Store& store, const std::string& hash) {
+  std::string wanted = hash;
+  std::transform(wanted.begin(), wanted.end(), wanted.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  if (wanted.size() < 8) {
+    return Status::InvalidArgument("evidence '" + hash +
+                                   "' is too short; give its SHA-256 or at least 8 hex digits");
+  }
+  RECKON_ASSIGN_OR_RETURN(std::vector<Evidence> all, store.ListEvidence());
+  std::optional<Evidence> found;
+  for (Evidence& e : all) {
+    if (e.sha256.compare(0, wanted.size(), wanted) != 0) continue;
+    if (found) {
+      return Status::InvalidArgument("evidence '" + hash +
+                                     "' matches more than one file; give more digits");
+    }
+    found = std::move(e);
+  }
+  if (!found) return Status::NotFound("no evidence with SHA-256 " + hash);
+  return std::move(*found);
 }
 
 Result<std::vector<EvidenceCheck>> VerifyEvidenceStore(Store& store, const std::string& case_path) {

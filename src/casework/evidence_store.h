@@ -27,6 +27,10 @@ struct EvidenceFile {
   std::string acquired_from;
   std::string description;
   std::string media_type;  // guessed from the extension when empty
+  // Persons and incidents it concerns, linked in the same transaction
+  // (NotFound for an unknown id; nothing is added then).
+  std::vector<int64_t> person_ids;
+  std::vector<int64_t> incident_ids;
 };
 
 // Copies and records the file. AlreadyExists naming the earlier evidence when
@@ -34,6 +38,11 @@ struct EvidenceFile {
 // or IoError naming the path when it cannot be read or copied.
 Result<Evidence> AddEvidenceFile(Store& store, const std::string& case_path,
                                  const EvidenceFile& file);
+
+// The evidence whose SHA-256 is `hash`, or starts with it (at least 8 hex
+// digits, any case). InvalidArgument when too short or ambiguous, NotFound
+// "no evidence with SHA-256 <hash>".
+Result<Evidence> FindEvidenceByHash(Store& store, const std::string& hash);
 
 struct EvidenceCheck {
   enum class State { kIntact, kModified, kMissing };

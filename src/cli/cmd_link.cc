@@ -6,6 +6,7 @@
 #include <memory>
 #include <nlohmann/json.hpp>
 
+#include "cli/casework_options.h"
 #include "cli/command.h"
 #include "cli/table_printer.h"
 #include "link/linker.h"
@@ -80,7 +81,10 @@ Command RegisterLink(CLI::App& root) {
   auto options = std::make_shared<Options>();
   CLI::App* app = root.add_subcommand(
       "link", "Link records that describe the same person into the register of persons");
+  options->settings.actor = DefaultActor();
   app->add_option("CASE", options->case_path, "Case file")->required();
+  app->add_option("--actor", options->settings.actor,
+                  "Who runs it, for the audit log (default: $USER)");
   app->add_option("--threshold", options->settings.threshold,
                   "Posterior match probability needed to join two records (default 0.9)");
   app->add_option("--contradiction", options->settings.contradiction,

@@ -48,5 +48,10 @@ Command RegisterEvidence(CLI::App& root);
 Command RegisterAudit(CLI::App& root);
 Command RegisterUser(CLI::App& root);
 Command RegisterServe(CLI::App& root);
+Command RegisterIncident(CLI::App& root);
+Command RegisterBurial(CLI::App& root);
+Command RegisterTestimony(CLI::App& root);
+Command RegisterVerify(CLI::App& root);
+Command RegisterPerson(CLI::App& root);
 
 }  // namespace reckon::cli

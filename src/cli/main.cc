@@ -21,13 +21,15 @@ int Main(int argc, char** argv) {
   root.require_subcommand(1);
   root.set_version_flag("--version", "reckon 0.1.0");
   const std::vector<Command> commands = {
-      RegisterInit(root),    RegisterSource(root),    RegisterImport(root),
-      RegisterSources(root), RegisterRecords(root),   RegisterExport(root),
-      RegisterStats(root),   RegisterSimulate(root),  RegisterNames(root),
-      RegisterLink(root),    RegisterEstimate(root),  RegisterExplain(root),
-      RegisterReview(root),  RegisterGazetteer(root), RegisterEvaluate(root),
-      RegisterKey(root),     RegisterWitness(root),   RegisterEvidence(root),
-      RegisterAudit(root),   RegisterUser(root),      RegisterServe(root),
+      RegisterInit(root),      RegisterSource(root),    RegisterImport(root),
+      RegisterSources(root),   RegisterRecords(root),   RegisterExport(root),
+      RegisterStats(root),     RegisterSimulate(root),  RegisterNames(root),
+      RegisterLink(root),      RegisterEstimate(root),  RegisterExplain(root),
+      RegisterReview(root),    RegisterGazetteer(root), RegisterEvaluate(root),
+      RegisterKey(root),       RegisterWitness(root),   RegisterEvidence(root),
+      RegisterAudit(root),     RegisterIncident(root),  RegisterBurial(root),
+      RegisterTestimony(root), RegisterVerify(root),    RegisterPerson(root),
+      RegisterUser(root),      RegisterServe(root),
   };
   try {
     root.parse(argc, argv);

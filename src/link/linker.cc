@@ -488,6 +488,7 @@ Result<LinkSummary> LinkCase(Store& store, const LinkSettings& settings) {
   }
   summary.review_pairs = run.review_pairs.size();
   run.settings_json = LinkSettingsJson(settings);
+  run.actor = settings.actor;
   run.model_json = context.model.ToJson();
   end_stage("assign ids");
   run.summary_json = summary.ToJson();

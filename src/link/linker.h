@@ -37,6 +37,8 @@ struct LinkSettings {
   bool term_frequency = true;
   // Retrain m from the human match decisions (when there are at least 20).
   bool train_from_labels = false;
+  // Who runs the linkage, recorded in the audit log with the saved run.
+  std::string actor;
   // False: compute the register but do not save it (linkage sensitivity).
   bool save = true;
   BlockingSettings blocking;

@@ -7,14 +7,107 @@
 #include <fstream>
 
 #include "casework/evidence_store.h"
+#include "casework/verification.h"
 #include "casework/witnesses.h"
 #include "serve/api.h"
 
 namespace reckon::serve {
 namespace {
 
-Reply NotYet(ApiContext&) {
-  return ErrorReply(503, "this part of casework is not available in this build yet");
+nlohmann::ordered_json IncidentJson(const Incident& i) {
+  return {{"incident_id", i.incident_id},     {"title", i.title},
+          {"incident_type", i.incident_type}, {"start_date", i.start_date},
+          {"end_date", i.end_date},           {"place", i.place},
+          {"place_pcode", i.place_pcode},     {"description", i.description},
+          {"perpetrator", i.perpetrator},     {"attribution_basis", i.attribution_basis},
+          {"created_by", i.created_by},       {"created_at", i.created_at}};
+}
+
+Reply ListIncidents(ApiContext& ctx) {
+  auto store = ctx.state.pool.Acquire();
+  if (!store.ok()) return StatusReply(store.status());
+  auto incidents = (*store)->ListIncidents();
+  if (!incidents.ok()) return StatusReply(incidents.status());
+  nlohmann::ordered_json out = nlohmann::json::array();
+  for (const Incident& i : *incidents) out.push_back(IncidentJson(i));
+  return JsonReply({{"incidents", out}});
+}
+
+Reply GetIncident(ApiContext& ctx) {
+  auto id = ParseId(ctx.params[0]);
+  if (!id.ok()) return StatusReply(id.status());
+  auto store = ctx.state.pool.Acquire();
+  if (!store.ok()) return StatusReply(store.status());
+  auto incidents = (*store)->ListIncidents();
+  if (!incidents.ok()) return StatusReply(incidents.status());
+  for (const Incident& i : *incidents) {
+    if (i.incident_id != *id) continue;
+    nlohmann::ordered_json out = IncidentJson(i);
+    auto links = (*store)->LinksOf("incident", i.incident_id);
+    if (!links.ok()) return StatusReply(links.status());
+    std::vector<int64_t> persons;
+    for (const EntityLink& l : *links) {
+      if (l.to_entity == "person") persons.push_back(l.to_id);
+    }
+    out["persons"] = persons;
+    return JsonReply(out);
+  }
+  return ErrorReply(404, "no such incident");
+}
+
+Reply AddIncident(ApiContext& ctx) {
+  auto body = JsonBody(ctx.request);
+  if (!body.ok()) return StatusReply(body.status());
+  Incident i;
+  i.title = body->value("title", "");
+  i.incident_type = body->value("incident_type", "");
+  i.start_date = body->value("start_date", "");
+  i.end_date = body->value("end_date", "");
+  i.place = body->value("place", "");
+  i.description = body->value("description", "");
+  i.perpetrator = body->value("perpetrator", "");
+  i.attribution_basis = body->value("attribution_basis", "");
+  i.created_by = ctx.user();
+  if (i.title.empty()) return ErrorReply(400, "an incident needs a title");
+  auto store = ctx.state.pool.Acquire();
+  if (!store.ok()) return StatusReply(store.status());
+  auto added = (*store)->AddIncident(i);
+  if (!added.ok()) return StatusReply(added.status());
+  return JsonReply(IncidentJson(*added), 201);
+}
+
+Reply DecideVerificationHandler(ApiContext& ctx) {
+  auto id = ParseId(ctx.params[0]);
+  if (!id.ok()) return StatusReply(id.status());
+  auto body = JsonBody(ctx.request);
+  if (!body.ok()) return StatusReply(body.status());
+  VerificationRequest request;
+  request.person_id = *id;
+  request.status = body->value("status", "");
+  request.rationale = body->value("rationale", "");
+  request.reviewer = ctx.user();
+  try {
+    if (body->contains("evidence")) {
+      request.evidence_sha256 = (*body)["evidence"].get<std::vector<std::string>>();
+    }
+    if (body->contains("testimonies")) {
+      request.testimony_ids = (*body)["testimonies"].get<std::vector<int64_t>>();
+    }
+  } catch (const nlohmann::json::exception&) {
+    return ErrorReply(400, "evidence is a list of hashes and testimonies a list of ids");
+  }
+  auto store = ctx.state.pool.Acquire();
+  if (!store.ok()) return StatusReply(store.status());
+  auto decision = DecideVerification(**store, request);
+  if (!decision.ok()) return StatusReply(decision.status());
+  // The register's statuses (and the dashboard's figures) change at once.
+  if (Status s = ctx.state.index->Regroup(**store); !s.ok()) return StatusReply(s);
+  auto status = PersonStatusOf(**store, *id);
+  if (!status.ok()) return StatusReply(status.status());
+  return JsonReply({{"person_id", *id},
+                    {"decision", decision->status},
+                    {"status", PersonStatusName(status->status)},
+                    {"decided_at", decision->decided_at}});
 }
 
 Reply ListEvidence(ApiContext& ctx) {
@@ -151,10 +244,14 @@ Reply Estimates(ApiContext& ctx) {
 }  // namespace
 
 std::map<std::string, ApiHandler> CaseworkHandlers() {
-  return {{"GET /api/evidence", ListEvidence}, {"POST /api/evidence", UploadEvidence},
-          {"GET /api/incidents", NotYet},      {"POST /api/incidents", NotYet},
-          {"GET /api/incidents/{id}", NotYet}, {"POST /api/persons/{id}/verification", NotYet},
-          {"GET /api/witnesses", Witnesses},   {"GET /api/estimates", Estimates}};
+  return {{"GET /api/evidence", ListEvidence},
+          {"POST /api/evidence", UploadEvidence},
+          {"GET /api/incidents", ListIncidents},
+          {"POST /api/incidents", AddIncident},
+          {"GET /api/incidents/{id}", GetIncident},
+          {"POST /api/persons/{id}/verification", DecideVerificationHandler},
+          {"GET /api/witnesses", Witnesses},
+          {"GET /api/estimates", Estimates}};
 }
 
 }  // namespace reckon::serve

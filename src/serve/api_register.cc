@@ -1,4 +1,5 @@
 // Figures, sources and the register: search and a person's file.
+#include "casework/verification.h"
 #include "link/explain.h"
 #include "serve/api.h"
 
@@ -129,11 +130,79 @@ Reply Person(ApiContext& ctx) {
     }
   }
   out["explanation"] = explanation;
-  out["incidents"] = nlohmann::json::array();
-  out["evidence"] = nlohmann::json::array();
-  out["testimonies"] = nlohmann::json::array();
-  out["verification"] = {
-      {"status", p->status}, {"computed", p->status}, {"history", nlohmann::json::array()}};
+  auto store = ctx.state.pool.Acquire();
+  if (!store.ok()) return StatusReply(store.status());
+  auto links = (*store)->LinksOf("person", p->person_id);
+  if (!links.ok()) return StatusReply(links.status());
+  std::set<int64_t> incident_ids, evidence_ids, testimony_ids;
+  for (const EntityLink& l : *links) {
+    if (l.from_entity == "incident") incident_ids.insert(l.from_id);
+    if (l.from_entity == "evidence") evidence_ids.insert(l.from_id);
+    if (l.from_entity == "testimony") testimony_ids.insert(l.from_id);
+  }
+  nlohmann::ordered_json incidents = nlohmann::json::array();
+  if (!incident_ids.empty()) {
+    auto all = (*store)->ListIncidents();
+    if (!all.ok()) return StatusReply(all.status());
+    for (const Incident& i : *all) {
+      if (!incident_ids.count(i.incident_id)) continue;
+      incidents.push_back({{"incident_id", i.incident_id},
+                           {"title", i.title},
+                           {"incident_type", i.incident_type},
+                           {"start_date", i.start_date},
+                           {"place", i.place}});
+    }
+  }
+  out["incidents"] = incidents;
+  nlohmann::ordered_json evidence = nlohmann::json::array();
+  if (!evidence_ids.empty()) {
+    auto all = (*store)->ListEvidence();
+    if (!all.ok()) return StatusReply(all.status());
+    for (const Evidence& e : *all) {
+      if (!evidence_ids.count(e.evidence_id)) continue;
+      auto events = (*store)->CustodyEvents(e.evidence_id);
+      if (!events.ok()) return StatusReply(events.status());
+      nlohmann::ordered_json custody = nlohmann::json::array();
+      for (const CustodyEvent& c : *events) {
+        custody.push_back({{"event_type", c.event_type}, {"actor", c.actor}, {"at", c.at}});
+      }
+      evidence.push_back({{"sha256", e.sha256},
+                          {"media_type", e.media_type},
+                          {"size", e.size},
+                          {"custody", custody}});
+    }
+  }
+  out["evidence"] = evidence;
+  nlohmann::ordered_json testimonies = nlohmann::json::array();
+  if (!testimony_ids.empty()) {
+    auto all = (*store)->ListTestimonies();
+    if (!all.ok()) return StatusReply(all.status());
+    for (const Testimony& t : *all) {
+      if (!testimony_ids.count(t.testimony_id)) continue;
+      testimonies.push_back({{"testimony_id", t.testimony_id},
+                             {"pseudonym", t.witness_pseudonym},
+                             {"relation", t.relation},
+                             {"date", t.taken_on}});
+    }
+  }
+  out["testimonies"] = testimonies;
+  auto verification = PersonStatusOf(**store, p->person_id);
+  if (!verification.ok()) return StatusReply(verification.status());
+  auto history = VerificationHistory(**store, p->person_id);
+  if (!history.ok()) return StatusReply(history.status());
+  nlohmann::ordered_json decisions = nlohmann::json::array();
+  for (const VerificationDecision& d : *history) {
+    decisions.push_back({{"status", d.status},
+                         {"reviewer", d.reviewer},
+                         {"rationale", d.rationale},
+                         {"decided_at", d.decided_at},
+                         {"evidence", d.evidence_sha256},
+                         {"testimonies", d.testimony_ids}});
+  }
+  out["verification"] = {{"status", PersonStatusName(verification->status)},
+                         {"computed", PersonStatusName(verification->computed)},
+                         {"independent_sources", verification->independent_sources},
+                         {"history", decisions}};
   return JsonReply(out);
 }
 

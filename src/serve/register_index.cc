@@ -5,6 +5,7 @@
 #include <set>
 #include <unordered_set>
 
+#include "casework/verification.h"
 #include "text/name_chain.h"
 #include "text/token_analysis.h"
 
@@ -153,20 +154,11 @@ Status RegisterIndex::Regroup(Store& store) {
   auto snap = std::make_shared<RegisterSnapshot>();
   snap->context = context_;
   RECKON_ASSIGN_OR_RETURN(auto assignments, store.PersonAssignments());
-  RECKON_ASSIGN_OR_RETURN(std::vector<Source> sources, store.ListSources());
-  std::map<std::string, std::string> origin;  // source name -> its root source's name
-  {
-    std::map<std::string, const Source*> by_name;
-    for (const Source& s : sources) by_name[s.name] = &s;
-    for (const Source& s : sources) {
-      const Source* root = &s;
-      for (int depth = 0; root->derived_from && depth < 32; ++depth) {
-        auto it = by_name.find(*root->derived_from);
-        if (it == by_name.end()) break;
-        root = it->second;
-      }
-      origin[s.name] = root->name;
-    }
+  // Statuses as casework computes them: sources, derived sources and decisions.
+  RECKON_ASSIGN_OR_RETURN(std::vector<PersonVerification> statuses, ComputePersonStatuses(store));
+  std::unordered_map<int64_t, std::string> status_of;
+  for (const PersonVerification& v : statuses) {
+    status_of[v.person_id] = std::string(PersonStatusName(v.status));
   }
   snap->record_index.reserve(context.stored.size());
   for (size_t i = 0; i < context.stored.size(); ++i) {
@@ -193,7 +185,6 @@ Status RegisterIndex::Regroup(Store& store) {
     PersonEntry& p = snap->persons.emplace_back();
     p.person_id = person_id;
     p.records = std::move(records);
-    std::set<std::string> origins;
     bool any_age = false;
     bool all_minor = true;
     person_tokens.clear();
@@ -217,8 +208,6 @@ Status RegisterIndex::Regroup(Store& store) {
       if (std::find(p.sources.begin(), p.sources.end(), source) == p.sources.end()) {
         p.sources.push_back(source);
       }
-      auto o = origin.find(source);
-      origins.insert(o == origin.end() ? source : o->second);
       for (const std::string* place : {&f.locality, &f.district, &f.governorate}) {
         if (place->empty()) continue;
         const std::string& folded = fold_place(*place);
@@ -237,7 +226,8 @@ Status RegisterIndex::Regroup(Store& store) {
       AddChainTokens(context.records[r].chain, person_tokens);
     }
     p.minor = any_age && all_minor;
-    p.status = origins.size() >= 2 ? "corroborated" : "documented";
+    auto status = status_of.find(person_id);
+    p.status = status == status_of.end() ? "reported" : status->second;
     if (p.status == "corroborated") ++snap->corroborated;
     if (p.status == "verified") ++snap->verified;
     std::sort(p.sources.begin(), p.sources.end());

@@ -8,9 +8,9 @@
 // variant group (Mohammed = Muhammad), or when their cross-script phonetic
 // forms are compatible (احمد ~ Ahmad). Every query token must match.
 //
-// Statuses (until verification decisions are read here): "corroborated" when
-// the person's records come from two or more independent origins (a derived
-// source counts as its parent), "documented" otherwise. "Published" persons,
+// Statuses are casework's (casework/verification.h): reported, corroborated
+// (two or more independent sources), or an investigator's verified, disputed
+// or rejected. "Published" persons,
 // the only ones a viewer sees, are those with status verified or
 // corroborated; a minor's names (age below 18 in every record that gives
 // one) are withheld from viewers.
@@ -41,7 +41,7 @@ struct PersonEntry {
   std::optional<int> age;
   std::string death_date;
   std::string place;
-  std::string status;  // "documented", "corroborated" (later: verified, disputed, rejected)
+  std::string status;  // reported, corroborated, verified, disputed, rejected
   std::vector<std::string> sources;
   std::vector<std::string> place_keys;  // folded locality, district, governorate names
   bool minor = false;

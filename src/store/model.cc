@@ -61,4 +61,26 @@ const std::vector<std::string_view>& CustodyEventTypes() {
   return kTypes;
 }
 
+const std::vector<std::string_view>& IncidentTypes() {
+  static const std::vector<std::string_view> kTypes = {
+      "killing",  "mass_killing", "enforced_disappearance", "execution",
+      "shelling", "airstrike",    "death_in_detention",     "other"};
+  return kTypes;
+}
+
+const std::vector<std::string_view>& BurialSiteKinds() {
+  static const std::vector<std::string_view> kKinds = {"individual_grave", "mass_grave"};
+  return kKinds;
+}
+
+const std::vector<std::string_view>& BurialSiteStatuses() {
+  static const std::vector<std::string_view> kStatuses = {"reported", "located", "exhumed"};
+  return kStatuses;
+}
+
+const std::vector<std::string_view>& TestimonyRelations() {
+  static const std::vector<std::string_view> kRelations = {"eyewitness", "relative", "hearsay"};
+  return kRelations;
+}
+
 }  // namespace reckon

@@ -126,6 +126,8 @@ struct RecordFilter {
   // False: leave raw_json and flags empty (linkage and estimation read only the
   // parsed fields; the raw rows are most of a case's bytes).
   bool with_raw_and_flags = true;
+  // Only the records of this person of the latest link run.
+  std::optional<int64_t> person_id;
 };
 
 // Figures for `reckon stats`.
@@ -168,6 +170,7 @@ struct LinkRunResult {
     double probability = 0.0;
   };
   std::vector<Pair> review_pairs;  // uncertain pairs, kept for `reckon review`
+  std::string actor;               // who ran it, for the audit log ("unknown" when empty)
 };
 
 struct LinkRunInfo {
@@ -250,6 +253,17 @@ struct StoredWitness {
   std::string created_at;
 };
 
+// A link from an incident, burial site, piece of evidence or testimony to a
+// person, incident or burial site. Allowed: incident->person,
+// burial_site->person, evidence->person|incident|burial_site,
+// testimony->person|incident.
+struct EntityLink {
+  std::string from_entity;  // "incident", "burial_site", "evidence", "testimony"
+  int64_t from_id = 0;
+  std::string to_entity;  // "person", "incident", "burial_site"
+  int64_t to_id = 0;
+};
+
 // A file in the case's evidence store, identified by the SHA-256 of its bytes.
 struct Evidence {
   int64_t evidence_id = 0;  // set by the store
@@ -262,6 +276,9 @@ struct Evidence {
   std::string acquired_from;
   std::string description;
   std::string stored_path;  // relative to the evidence directory ("ab/abcdef...")
+  // Only for AddEvidence: links to add in the same transaction, each
+  // (to_entity, to_id) with from_entity/from_id ignored. Not read back.
+  std::vector<EntityLink> links;
 };
 
 // One link in an evidence file's chain of custody.
@@ -288,6 +305,86 @@ struct AuditEntry {
   std::string details_json;  // never holds protected identity fields
   std::string prev_hash;     // hex; 64 zeros for the first entry
   std::string hash;          // hex SHA-256 (see AuditEntryHash)
+};
+
+// --- The investigation (schema version 4) ------------------------------------
+// Incidents, burial sites, testimony, links between them and persons, and the
+// investigators' verification decisions. Dates are ISO 8601 ("YYYY-MM-DD" or a
+// prefix); `created_at`/`decided_at` are UTC and stamped by the store.
+
+// killing, mass_killing, enforced_disappearance, execution, shelling,
+// airstrike, death_in_detention, other.
+const std::vector<std::string_view>& IncidentTypes();
+
+struct Incident {
+  int64_t incident_id = 0;  // set by the store
+  std::string title;
+  std::string incident_type;  // one of IncidentTypes()
+  std::string start_date;
+  std::string end_date;
+  std::string place;        // as written
+  std::string place_pcode;  // gazetteer P-code, when resolved
+  std::string description;
+  std::string perpetrator;        // alleged perpetrator group
+  std::string attribution_basis;  // why the attribution is made
+  std::string created_by;
+  std::string created_at;
+};
+
+// individual_grave, mass_grave.
+const std::vector<std::string_view>& BurialSiteKinds();
+// reported, located, exhumed.
+const std::vector<std::string_view>& BurialSiteStatuses();
+
+// A grave. Its location is sensitive: exports and reports redact it.
+struct BurialSite {
+  int64_t burial_site_id = 0;  // set by the store
+  std::string name;
+  std::string site_kind;  // one of BurialSiteKinds()
+  std::string status;     // one of BurialSiteStatuses()
+  std::string location;
+  std::optional<double> latitude;
+  std::optional<double> longitude;
+  std::string place_pcode;
+  std::string description;
+  std::string created_by;
+  std::string created_at;
+};
+
+// eyewitness, relative, hearsay: the witness's relation to the events.
+const std::vector<std::string_view>& TestimonyRelations();
+
+// A testimony refers to its witness by id; the pseudonym is read back for
+// display. Identities are never part of it.
+struct Testimony {
+  int64_t testimony_id = 0;  // set by the store
+  int64_t witness_id = 0;
+  std::string witness_pseudonym;  // filled when read; ignored when added
+  std::string taken_on;
+  std::string interviewer;
+  std::string language;
+  std::string relation;  // one of TestimonyRelations()
+  std::string summary;
+  std::string created_by;
+  std::string created_at;
+  // The persons and incidents it speaks of: added with the testimony, in its
+  // transaction, and read back by ListTestimonies (ascending).
+  std::vector<int64_t> person_ids;
+  std::vector<int64_t> incident_ids;
+};
+
+// An investigator's decision on a person's status (casework/verification.h).
+// The latest decision for a person is in force; "cleared" returns the person
+// to the computed status.
+struct VerificationDecision {
+  int64_t decision_id = 0;  // set by the store
+  int64_t person_id = 0;
+  std::string status;  // verified|disputed|rejected|cleared
+  std::string reviewer;
+  std::string rationale;
+  std::string decided_at;
+  std::vector<std::string> evidence_sha256;  // evidence cited for the decision
+  std::vector<int64_t> testimony_ids;        // testimonies cited for the decision
 };
 
 // --- Accounts and register edits (schema version 4) ----------------------------

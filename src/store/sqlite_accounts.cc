@@ -60,7 +60,7 @@ Result<int64_t> SqliteAddUser(SqliteDatabase& db, const User& user, const std::s
     insert.BindText(5, user.created_at.empty() ? now : user.created_at);
     RECKON_RETURN_IF_ERROR(insert.Run());
     user_id = db.LastInsertRowId();
-    return SqliteAppendAuditInTransaction(
+    return AppendAuditInTransaction(
         db, {0, now, actor, "user.add", "user", user_id,
              AuditDetailsJson({{"name", user.name}, {"role", user.role}}), "", ""});
   });
@@ -175,8 +175,10 @@ Result<RegisterChange> SqliteApplyReviewDecision(SqliteDatabase& db, const Revie
       move.BindInt(2, decision.record_pk_b);
       RECKON_RETURN_IF_ERROR(move.Run());
     }
-    return SqliteAppendAuditInTransaction(
-        db, {0, now, actor, "review.decide", "record", decision.record_pk_a,
+    // The decision itself is audited by SqliteSaveReviewDecision ("review.decide").
+    if (!change.changed) return Status::Ok();
+    return AppendAuditInTransaction(
+        db, {0, now, actor, "register.apply_review", "record", decision.record_pk_a,
              AuditDetailsJson({{"record_pk_b", std::to_string(decision.record_pk_b)},
                                {"decision", decision.match ? "match" : "nonmatch"},
                                {"person_kept", std::to_string(change.person_kept)},

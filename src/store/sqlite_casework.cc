@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "store/audit_chain.h"
+#include "store/sqlite_investigation.h"
 
 namespace reckon {
 namespace {
@@ -19,8 +20,9 @@ std::string ColumnBlob(const SqliteStatement& stmt, int column) {
   return {static_cast<const char*>(data), static_cast<size_t>(size)};
 }
 
-// Appends one entry to the audit log; the caller holds the transaction.
-Status AppendAudit(SqliteDatabase& db, AuditEntry entry) {
+}  // namespace
+
+Status AppendAuditInTransaction(SqliteDatabase& db, AuditEntry entry) {
   RECKON_ASSIGN_OR_RETURN(SqliteStatement last,
                           db.Prepare("SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1"));
   RECKON_ASSIGN_OR_RETURN(bool has_last, last.Step());
@@ -41,6 +43,12 @@ Status AppendAudit(SqliteDatabase& db, AuditEntry entry) {
   insert.BindText(8, entry.prev_hash);
   insert.BindText(9, entry.hash);
   return insert.Run();
+}
+
+namespace {
+
+Status AppendAudit(SqliteDatabase& db, const AuditEntry& entry) {
+  return AppendAuditInTransaction(db, entry);
 }
 
 constexpr std::string_view kEvidenceColumns =
@@ -232,7 +240,12 @@ Result<Evidence> SqliteAddEvidence(SqliteDatabase& db, const Evidence& evidence,
     acquired.at = stored.acquired_at;
     acquired.details =
         stored.acquired_from.empty() ? std::string() : "from " + stored.acquired_from;
-    return InsertCustodyEvent(db, acquired).status();
+    RECKON_RETURN_IF_ERROR(InsertCustodyEvent(db, acquired).status());
+    for (const EntityLink& to : stored.links) {
+      RECKON_RETURN_IF_ERROR(InsertLinkInTransaction(
+          db, {"evidence", stored.evidence_id, to.to_entity, to.to_id}, stored.acquired_by, now));
+    }
+    return Status::Ok();
   });
   if (!status.ok()) return status;
   return stored;
@@ -316,10 +329,6 @@ Status SqliteAppendAudit(SqliteDatabase& db, const AuditEntry& entry, const std:
   AuditEntry stamped = entry;
   if (stamped.at.empty()) stamped.at = now;
   return db.InTransaction([&]() -> Status { return AppendAudit(db, stamped); });
-}
-
-Status SqliteAppendAuditInTransaction(SqliteDatabase& db, const AuditEntry& entry) {
-  return AppendAudit(db, entry);
 }
 
 }  // namespace reckon

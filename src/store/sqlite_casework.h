@@ -15,6 +15,10 @@
 
 namespace reckon {
 
+// Appends one entry to the audit log (seq, prev_hash and hash are computed
+// here); the caller holds the transaction of the change it records.
+Status AppendAuditInTransaction(SqliteDatabase& db, AuditEntry entry);
+
 Result<std::optional<StoredCaseKey>> SqliteLoadCaseKey(SqliteDatabase& db);
 Status SqliteSaveCaseKey(SqliteDatabase& db, const StoredCaseKey& key, bool replace,
                          const std::string& actor, const std::string& now);
@@ -31,7 +35,5 @@ Result<int64_t> SqliteAddCustodyEvent(SqliteDatabase& db, const CustodyEvent& ev
 Result<std::vector<CustodyEvent>> SqliteCustodyEvents(SqliteDatabase& db, int64_t evidence_id);
 Result<std::vector<AuditEntry>> SqliteAuditLog(SqliteDatabase& db);
 Status SqliteAppendAudit(SqliteDatabase& db, const AuditEntry& entry, const std::string& now);
-// Appends an entry (with `at` set) inside the caller's open transaction.
-Status SqliteAppendAuditInTransaction(SqliteDatabase& db, const AuditEntry& entry);
 
 }  // namespace reckon

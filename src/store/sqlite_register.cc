@@ -1,6 +1,10 @@
 #include "store/sqlite_register.h"
 
 #include <algorithm>
+#include <set>
+
+#include "store/audit_chain.h"
+#include "store/sqlite_casework.h"
 
 namespace reckon {
 
@@ -51,7 +55,14 @@ Result<int64_t> SqliteSaveLinkRun(SqliteDatabase& db, const LinkRunResult& run,
       sqlite3_bind_double(insert_pair.get(), 4, pair.probability);
       RECKON_RETURN_IF_ERROR(insert_pair.Run());
     }
-    return Status::Ok();
+    std::set<int64_t> persons;
+    for (const auto& assignment : run.assignments) persons.insert(assignment.second);
+    return AppendAuditInTransaction(
+        db, {0, now, run.actor.empty() ? "unknown" : run.actor, "link.run", "link_run", run_id,
+             AuditDetailsJson({{"records", std::to_string(run.assignments.size())},
+                               {"persons", std::to_string(persons.size())},
+                               {"review_pairs", std::to_string(run.review_pairs.size())}}),
+             "", ""});
   });
   if (!status.ok()) return status.WithContext("saving the register");
   return run_id;
@@ -130,7 +141,32 @@ Status SqliteSaveReviewDecision(SqliteDatabase& db, const ReviewDecision& d) {
   upsert.BindText(4, d.reviewer);
   upsert.BindText(5, d.note);
   upsert.BindText(6, d.decided_at);
-  return upsert.Run();
+  return db.InTransaction([&]() -> Status {
+    RECKON_RETURN_IF_ERROR(upsert.Run());
+    // The audit entry names the records as SOURCE:ID, as reviewers see them.
+    RECKON_ASSIGN_OR_RETURN(
+        SqliteStatement names,
+        db.Prepare(
+            "SELECT s.name || ':' || r.record_id FROM records r JOIN sources s "
+            "ON s.source_id = r.source_id WHERE r.record_pk IN (?1, ?2) ORDER BY r.record_pk"));
+    names.BindInt(1, d.record_pk_a);
+    names.BindInt(2, d.record_pk_b);
+    std::string record_a, record_b;
+    RECKON_ASSIGN_OR_RETURN(bool has_a, names.Step());
+    if (has_a) record_a = names.ColumnText(0);
+    RECKON_ASSIGN_OR_RETURN(bool has_b, names.Step());
+    if (has_b) record_b = names.ColumnText(0);
+    return AppendAuditInTransaction(
+        db, {0, d.decided_at, d.reviewer.empty() ? "unknown" : d.reviewer, "review.decide",
+             "record_pair", d.record_pk_a,
+             AuditDetailsJson({{"record_a", record_a},
+                               {"record_b", record_b},
+                               {"record_pk_a", std::to_string(d.record_pk_a)},
+                               {"record_pk_b", std::to_string(d.record_pk_b)},
+                               {"decision", d.match ? "match" : "nonmatch"},
+                               {"note", d.note}}),
+             "", ""});
+  });
 }
 
 Result<std::vector<ReviewDecision>> SqliteReviewDecisions(SqliteDatabase& db) {

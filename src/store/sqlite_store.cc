@@ -12,6 +12,7 @@
 #include "store/sqlite_db.h"
 #include "store/sqlite_estimates.h"
 #include "store/sqlite_import_writer.h"
+#include "store/sqlite_investigation.h"
 #include "store/sqlite_register.h"
 
 namespace reckon {
@@ -142,6 +143,10 @@ class SqliteStore final : public Store {
     std::string sql =
         "SELECT " + columns + " FROM records r JOIN sources s ON s.source_id = r.source_id";
     if (filter.source) sql += " WHERE s.name = ?1";
+    if (filter.person_id) {
+      sql += std::string(filter.source ? " AND" : " WHERE") +
+             " r.record_pk IN (SELECT record_pk FROM person_records WHERE person_id = ?2)";
+    }
     sql += " ORDER BY r.record_pk";
     if (filter.limit) sql += " LIMIT " + std::to_string(*filter.limit);
     RECKON_ASSIGN_OR_RETURN(SqliteStatement query, db_.Prepare(sql));
@@ -149,6 +154,7 @@ class SqliteStore final : public Store {
                             db_.Prepare("SELECT field, raw_value, problem FROM record_flags "
                                         "WHERE record_pk = ? ORDER BY rowid"));
     if (filter.source) query.BindText(1, *filter.source);
+    if (filter.person_id) query.BindInt(2, *filter.person_id);
     StoredRecord record;
     while (true) {
       RECKON_ASSIGN_OR_RETURN(bool has_row, query.Step());
@@ -318,6 +324,36 @@ class SqliteStore final : public Store {
   Result<RegisterChange> ApplyReviewDecision(const ReviewDecision& decision,
                                              const std::string& actor) override {
     return SqliteApplyReviewDecision(db_, decision, actor, UtcNow());
+  }
+
+  Result<std::vector<std::pair<int64_t, int64_t>>> PersonSources() override {
+    return SqlitePersonSources(db_);
+  }
+  Result<Incident> AddIncident(const Incident& incident) override {
+    return SqliteAddIncident(db_, incident, UtcNow());
+  }
+  Result<std::vector<Incident>> ListIncidents() override { return SqliteListIncidents(db_); }
+  Result<BurialSite> AddBurialSite(const BurialSite& site) override {
+    return SqliteAddBurialSite(db_, site, UtcNow());
+  }
+  Result<std::vector<BurialSite>> ListBurialSites() override { return SqliteListBurialSites(db_); }
+  Result<Testimony> AddTestimony(const Testimony& testimony) override {
+    return SqliteAddTestimony(db_, testimony, UtcNow());
+  }
+  Result<std::vector<Testimony>> ListTestimonies() override { return SqliteListTestimonies(db_); }
+  Status AddLink(const EntityLink& link, const std::string& actor) override {
+    return SqliteAddLink(db_, link, actor, UtcNow());
+  }
+  Result<std::vector<EntityLink>> LinksOf(const std::string& entity, int64_t id) override {
+    return SqliteLinksOf(db_, entity, id);
+  }
+  Result<VerificationDecision> SaveVerificationDecision(
+      const VerificationDecision& decision) override {
+    return SqliteSaveVerificationDecision(db_, decision, UtcNow());
+  }
+  Result<std::vector<VerificationDecision>> VerificationDecisions(
+      std::optional<int64_t> person_id) override {
+    return SqliteVerificationDecisions(db_, person_id);
   }
 
   Result<StoredRecord> FindRecord(const std::string& record_id) override {

@@ -128,6 +128,39 @@ class Store {
   // details_json are used; the store stamps `at` when empty and chains the hash.
   virtual Status AppendAudit(const AuditEntry& entry) = 0;
 
+  // --- The investigation (schema version 4) ------------------------------------
+  // Incidents, burial sites, testimony, links and verification decisions. Each
+  // change is one transaction with its audit_log entry; the actor is the
+  // entity's created_by (the decision's reviewer, the link's `actor`). Unknown
+  // ids are NotFound naming the entity; values outside the allowed sets are
+  // InvalidArgument naming the field.
+
+  // Distinct (person_id, source_id) of the latest link run, by person then source.
+  virtual Result<std::vector<std::pair<int64_t, int64_t>>> PersonSources() = 0;
+
+  virtual Result<Incident> AddIncident(const Incident& incident) = 0;
+  virtual Result<std::vector<Incident>> ListIncidents() = 0;
+  virtual Result<BurialSite> AddBurialSite(const BurialSite& site) = 0;
+  virtual Result<std::vector<BurialSite>> ListBurialSites() = 0;
+  // NotFound for an unknown witness id.
+  virtual Result<Testimony> AddTestimony(const Testimony& testimony) = 0;
+  virtual Result<std::vector<Testimony>> ListTestimonies() = 0;
+
+  // Adds a link (see EntityLink for the allowed kinds). Persons must be in the
+  // latest link run. AlreadyExists when the link is already there.
+  virtual Status AddLink(const EntityLink& link, const std::string& actor) = 0;
+  // Every link whose `from` or `to` side is (entity, id), in a stable order.
+  virtual Result<std::vector<EntityLink>> LinksOf(const std::string& entity, int64_t id) = 0;
+
+  // Records a decision (the rules are checked by casework/verification.h;
+  // the store checks only that the person, cited evidence and testimonies
+  // exist). Returns it with its id and time.
+  virtual Result<VerificationDecision> SaveVerificationDecision(
+      const VerificationDecision& decision) = 0;
+  // Decisions in the order they were made; for one person or (nullopt) all.
+  virtual Result<std::vector<VerificationDecision>> VerificationDecisions(
+      std::optional<int64_t> person_id) = 0;
+
   // --- Accounts and register edits (schema version 4) --------------------------
   // Users and sessions of the web application (src/serve/). Adding a user is
   // audited ("user.add", name and role, never the hash).
