@@ -9,8 +9,14 @@ PACKAGES=(
   nlohmann-json3-dev libcli11-dev libfmt-dev
   libgtest-dev libgmock-dev libbenchmark-dev
   clang-format time
-  chromium jq
+  chromium
+  libcpp-httplib-dev wrk curl jq
 )
+# The browser tests (tests/browser/) need Node and npm: Debian's packages only when no node is on
+# PATH (a node installed otherwise is kept; Debian's nodejs would conflict with it).
+if ! command -v node >/dev/null 2>&1; then
+  PACKAGES+=(nodejs npm)
+fi
 
 missing=()
 for package in "${PACKAGES[@]}"; do

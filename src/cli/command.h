@@ -46,6 +46,8 @@ Command RegisterKey(CLI::App& root);
 Command RegisterWitness(CLI::App& root);
 Command RegisterEvidence(CLI::App& root);
 Command RegisterAudit(CLI::App& root);
+Command RegisterUser(CLI::App& root);
+Command RegisterServe(CLI::App& root);
 Command RegisterIncident(CLI::App& root);
 Command RegisterBurial(CLI::App& root);
 Command RegisterTestimony(CLI::App& root);

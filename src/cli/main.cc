@@ -29,7 +29,7 @@ int Main(int argc, char** argv) {
       RegisterKey(root),       RegisterWitness(root),   RegisterEvidence(root),
       RegisterAudit(root),     RegisterIncident(root),  RegisterBurial(root),
       RegisterTestimony(root), RegisterVerify(root),    RegisterPerson(root),
-      RegisterReport(root),
+      RegisterReport(root),    RegisterUser(root),      RegisterServe(root),
   };
   try {
     root.parse(argc, argv);

@@ -387,4 +387,34 @@ struct VerificationDecision {
   std::vector<int64_t> testimony_ids;        // testimonies cited for the decision
 };
 
+// --- Accounts and register edits (schema version 4) ----------------------------
+
+// A web-application account. The password is stored only as an Argon2id
+// string (secure/accounts.h); the store never sees a password.
+struct User {
+  int64_t user_id = 0;  // set by the store
+  std::string name;
+  std::string role;  // "admin", "investigator", "analyst" or "viewer"
+  std::string password_hash;
+  bool disabled = false;
+  std::string created_at;  // the store stamps it when empty
+};
+
+// A login session, stored by the SHA-256 of its token (never the token).
+struct UserSession {
+  std::string token_sha256;  // hex
+  int64_t user_id = 0;
+  std::string csrf_token;
+  std::string created_at;  // UTC, ISO 8601
+  std::string expires_at;  // UTC, ISO 8601
+};
+
+// What applying a review decision changed in the register at once.
+struct RegisterChange {
+  bool changed = false;
+  int64_t person_kept = 0;     // match: the surviving (lower) person id
+  int64_t person_removed = 0;  // match: the person merged into person_kept (now empty)
+  int64_t person_created = 0;  // nonmatch: the new person record_pk_b was split into
+};
+
 }  // namespace reckon

@@ -66,7 +66,17 @@ class SqliteDatabase {
   // Runs `body` (returning Status) inside BEGIN IMMEDIATE ... COMMIT, rolling
   // back when it or the commit fails: every multi-step change is one transaction.
   template <typename Body>
+  // Inside an open transaction the body runs in a savepoint, so that a step
+  // that is itself a transaction can be part of a larger one.
   Status InTransaction(Body body) {
+    if (sqlite3_get_autocommit(db_.get()) == 0) {
+      RECKON_RETURN_IF_ERROR(Exec("SAVEPOINT nested_change"));
+      Status status = body();
+      if (status.ok()) return Exec("RELEASE nested_change");
+      (void)Exec("ROLLBACK TO nested_change");
+      (void)Exec("RELEASE nested_change");
+      return status;
+    }
     RECKON_RETURN_IF_ERROR(Exec("BEGIN IMMEDIATE"));
     Status status = body();
     if (status.ok()) status = Exec("COMMIT");

@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "store/schema.h"
+#include "store/sqlite_accounts.h"
 #include "store/sqlite_casework.h"
 #include "store/sqlite_db.h"
 #include "store/sqlite_estimates.h"
@@ -298,6 +299,31 @@ class SqliteStore final : public Store {
   Result<std::vector<AuditEntry>> AuditLog() override { return SqliteAuditLog(db_); }
   Status AppendAudit(const AuditEntry& entry) override {
     return SqliteAppendAudit(db_, entry, UtcNow());
+  }
+
+  Result<int64_t> AddUser(const User& user, const std::string& actor) override {
+    return SqliteAddUser(db_, user, actor, UtcNow());
+  }
+  Result<std::optional<User>> FindUser(const std::string& name) override {
+    return SqliteFindUser(db_, name);
+  }
+  Result<std::vector<User>> ListUsers() override { return SqliteListUsers(db_); }
+  Status SaveSession(const UserSession& session) override {
+    return SqliteSaveSession(db_, session);
+  }
+  Result<std::optional<std::pair<UserSession, User>>> FindSession(const std::string& token_sha256,
+                                                                  const std::string& now) override {
+    return SqliteFindSession(db_, token_sha256, now);
+  }
+  Status DeleteSession(const std::string& token_sha256) override {
+    return SqliteDeleteSession(db_, token_sha256);
+  }
+  Result<int64_t> DeleteExpiredSessions(const std::string& now) override {
+    return SqliteDeleteExpiredSessions(db_, now);
+  }
+  Result<RegisterChange> ApplyReviewDecision(const ReviewDecision& decision,
+                                             const std::string& actor) override {
+    return SqliteApplyReviewDecision(db_, decision, actor, UtcNow());
   }
 
   Result<std::vector<std::pair<int64_t, int64_t>>> PersonSources() override {

@@ -160,6 +160,34 @@ class Store {
   // Decisions in the order they were made; for one person or (nullopt) all.
   virtual Result<std::vector<VerificationDecision>> VerificationDecisions(
       std::optional<int64_t> person_id) = 0;
+
+  // --- Accounts and register edits (schema version 4) --------------------------
+  // Users and sessions of the web application (src/serve/). Adding a user is
+  // audited ("user.add", name and role, never the hash).
+
+  // Adds a user and returns its id; AlreadyExists if the name is taken.
+  virtual Result<int64_t> AddUser(const User& user, const std::string& actor) = 0;
+  virtual Result<std::optional<User>> FindUser(const std::string& name) = 0;
+  virtual Result<std::vector<User>> ListUsers() = 0;
+  virtual Status SaveSession(const UserSession& session) = 0;
+  // The session with this token hash and its user, if it exists and has not
+  // expired at `now` (ISO 8601 UTC, compared as text).
+  virtual Result<std::optional<std::pair<UserSession, User>>> FindSession(
+      const std::string& token_sha256, const std::string& now) = 0;
+  virtual Status DeleteSession(const std::string& token_sha256) = 0;
+  // Removes sessions that expired before `now`; returns how many.
+  virtual Result<int64_t> DeleteExpiredSessions(const std::string& now) = 0;
+
+  // Stores a human decision (as SaveReviewDecision) and applies it to the
+  // register in the same transaction, audited as "review.decide":
+  //  - match: the two records' persons merge into the lower id;
+  //  - nonmatch of two records of one person: record_pk_b moves to a new
+  //    person above HighestPersonId().
+  // Otherwise the register is already consistent and only the decision is
+  // stored. The next `reckon link` honours the decision as it honours every
+  // stored one. NotFound if either record is not in the register.
+  virtual Result<RegisterChange> ApplyReviewDecision(const ReviewDecision& decision,
+                                                     const std::string& actor) = 0;
 };
 
 }  // namespace reckon
