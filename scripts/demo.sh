@@ -7,7 +7,8 @@
 #     lists that copy others), links the register, scores it against the truth,
 #     and estimates the total number of victims, which the simulation knows;
 #  3. records an incident, a piece of evidence and three verified cases;
-#  4. writes the case's public report (one self-contained HTML file).
+#  4. writes the case's public report (one self-contained HTML file);
+#  5. creates a first admin account and says how to open the web application.
 # Everything lands in out/demo/.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -81,3 +82,21 @@ echo "== 4. The report"
 "$reckon" export "$case_file" captures --by governorate --out "$out/captures.csv"
 "$reckon" report "$case_file" --out "$out/report.html" --title "Simulated case: report on the victims"
 echo "Report: $(cd "$out" && pwd)/report.html"
+
+echo
+echo "== 5. The web application"
+# A first admin account for the demo case; its password is random, shown once here and kept
+# in a file only the owner can read.
+password=$(head -c 30 /dev/urandom | base64 | tr -d '/+=\n' | cut -c1-20)
+RECKON_USER_PASSWORD="$password" "$reckon" user add "$case_file" admin --role admin >/dev/null
+(umask 077 && printf '%s\n' "$password" > "$out/admin-password.txt")
+cat <<MSG
+Start the web application on the demo case:
+
+    build/reckon serve $case_file --port 8080
+
+then open http://127.0.0.1:8080/ in a browser and sign in as
+    user:     admin
+    password: $password      (also in $out/admin-password.txt)
+Add accounts for the team with: build/reckon user add $case_file NAME --role investigator
+MSG
