@@ -45,7 +45,7 @@ cookie=$(curl -s -D - -o /dev/null -H 'Content-Type: application/json' \
   -d '{"name":"bench","password":"bench-password-1"}' "$base/api/login" |
   grep -i '^set-cookie:' | sed -E 's/^[^:]*: *(reckon_session=[0-9a-f]+).*/\1/')
 persons=$(curl -s -b "$cookie" "$base/api/stats" | jq .unique_persons)
-records=$(curl -s -b "$cookie" "$base/api/stats" | jq .records)
+records=$(curl -s -b "$cookie" "$base/api/stats" | jq .records_received)
 echo "case: $persons persons, $records records; machine: $(nproc) cores, $(uname -m)"
 
 # Names in both scripts, common and rare, URL-encoded for the Lua script.

@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "secure/case_key.h"
+#include "serve/figures_cache.h"
 #include "serve/login_throttle.h"
 #include "serve/register_index.h"
 #include "serve/server.h"
@@ -36,6 +37,7 @@ struct ServerState {
   SessionManager sessions;
   LoginThrottle throttle;
   std::unique_ptr<RegisterIndex> index;
+  FiguresCache figures;  // /api/stats and the charts; refreshed after every change
   std::optional<CaseKey> case_key;
   bool term_frequency = true;
   // Pairs each user skipped in the review queue (not stored: a skip decides nothing).

@@ -2,6 +2,7 @@
 // witnesses; stored estimates for analysts.
 #include <unistd.h>
 
+#include <cctype>
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -73,6 +74,8 @@ Reply AddIncident(ApiContext& ctx) {
   if (!store.ok()) return StatusReply(store.status());
   auto added = (*store)->AddIncident(i);
   if (!added.ok()) return StatusReply(added.status());
+  // Incidents are figures too (by_incident).
+  if (Status s = ctx.state.figures.Refresh(**store); !s.ok()) return StatusReply(s);
   return JsonReply(IncidentJson(*added), 201);
 }
 
@@ -102,6 +105,7 @@ Reply DecideVerificationHandler(ApiContext& ctx) {
   if (!decision.ok()) return StatusReply(decision.status());
   // The register's statuses (and the dashboard's figures) change at once.
   if (Status s = ctx.state.index->Regroup(**store); !s.ok()) return StatusReply(s);
+  if (Status s = ctx.state.figures.Refresh(**store); !s.ok()) return StatusReply(s);
   auto status = PersonStatusOf(**store, *id);
   if (!status.ok()) return StatusReply(status.status());
   return JsonReply({{"person_id", *id},
@@ -153,6 +157,23 @@ Reply UploadEvidence(ApiContext& ctx) {
   const httplib::MultipartFormData file = ctx.request.get_file_value("file");
   const std::string description =
       ctx.request.has_file("description") ? ctx.request.get_file_value("description").content : "";
+  // The person it concerns (optional; repeatable), linked in the same transaction as the add.
+  std::vector<int64_t> person_ids;
+  {
+    const auto [first, last] = ctx.request.files.equal_range("person_id");
+    for (auto field = first; field != last; ++field) {
+      std::string text = field->second.content;
+      while (!text.empty() && std::isspace(static_cast<unsigned char>(text.back())))
+        text.pop_back();
+      if (text.empty()) continue;
+      auto id = ParseId(text);
+      if (!id.ok() || *id < 1) return ErrorReply(400, "person_id must be a person's id");
+      if (ctx.state.index->Snapshot()->FindPerson(*id) == nullptr) {
+        return ErrorReply(404, "no such person");
+      }
+      person_ids.push_back(*id);
+    }
+  }
   // The evidence store copies from a path: write the upload to a private
   // temporary directory under its own name, then let the store copy and hash it.
   std::string dir_template = std::filesystem::temp_directory_path() / "reckon-upload-XXXXXX";
@@ -175,13 +196,16 @@ Reply UploadEvidence(ApiContext& ctx) {
       e.acquired_by = ctx.user();
       e.acquired_from = "web upload";
       e.description = description;
+      e.person_ids = person_ids;
       auto added = AddEvidenceFile(**store, ctx.state.options.case_path, e);
       if (added.ok()) {
         reply = JsonReply({{"sha256", added->sha256},
                            {"size", added->size},
                            {"media_type", added->media_type},
+                           {"persons", person_ids},
                            {"duplicate", false}},
                           201);
+        if (Status s = ctx.state.figures.Refresh(**store); !s.ok()) reply = StatusReply(s);
       } else if (added.status().code() == StatusCode::kAlreadyExists) {
         reply = JsonReply({{"error", "this file is already evidence"}, {"duplicate", true}}, 409);
       } else {

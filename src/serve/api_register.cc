@@ -1,5 +1,6 @@
 // Figures, sources and the register: search and a person's file.
 #include "casework/verification.h"
+#include "common/strings.h"
 #include "link/explain.h"
 #include "serve/api.h"
 
@@ -21,15 +22,84 @@ nlohmann::ordered_json PersonSummary(const PersonEntry& p, bool withhold_minor) 
   return j;
 }
 
-Reply Stats(ApiContext& ctx) {
-  auto snap = ctx.state.index->Snapshot();
-  return JsonReply({{"records", snap->context->stored.size()},
-                    {"unique_persons", snap->persons.size()},
-                    {"corroborated", snap->corroborated},
-                    {"verified", snap->verified}});
+// The case's figures (report/case_figures.h), as `reckon stats --json` gives them under
+// "figures"; computed when the server starts and after every change (figures_cache.h).
+// JSON string literal of `text`, appended to `out` (the register search writes its page
+// directly: nlohmann's ordered_json costs an allocation per key and value).
+void AppendString(std::string& out, std::string_view text) {
+  if (!IsValidUtf8(text)) {  // never in a register imported by Reckon, but never a broken reply
+    out += nlohmann::json(std::string(text))
+               .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    return;
+  }
+  out += '"';
+  for (char ch : text) {
+    const auto c = static_cast<unsigned char>(ch);
+    if (c == '"' || c == '\\') {
+      out += '\\';
+      out += ch;
+    } else if (c < 0x20) {
+      static constexpr char kHex[] = "0123456789abcdef";
+      out += "\\u00";
+      out += kHex[c >> 4];
+      out += kHex[c & 15];
+    } else {
+      out += ch;
+    }
+  }
+  out += '"';
 }
 
-Reply Chart(ApiContext&) { return ErrorReply(503, "charts are not available in this build yet"); }
+void AppendStrings(std::string& out, const std::vector<std::string>& values) {
+  out += '[';
+  for (size_t i = 0; i < values.size(); ++i) {
+    if (i) out += ',';
+    AppendString(out, values[i]);
+  }
+  out += ']';
+}
+
+// The same fields as PersonSummary, written directly.
+void AppendPersonSummary(std::string& out, const PersonEntry& p, bool withhold_minor) {
+  const bool withheld = withhold_minor && p.minor;
+  out += "{\"person_id\":";
+  out += std::to_string(p.person_id);
+  out += ",\"names\":";
+  if (withheld) {
+    out += "[],\"name_withheld\":true";
+  } else {
+    AppendStrings(out, p.names);
+  }
+  out += ",\"sex\":";
+  AppendString(out, p.sex);
+  out += ",\"age\":";
+  out += p.age ? std::to_string(*p.age) : "null";
+  out += ",\"death_date\":";
+  AppendString(out, p.death_date);
+  out += ",\"place\":";
+  AppendString(out, p.place);
+  out += ",\"status\":";
+  AppendString(out, p.status);
+  out += ",\"sources\":";
+  AppendStrings(out, p.sources);
+  out += '}';
+}
+
+Reply Stats(ApiContext& ctx) {
+  Reply reply;
+  reply.body = ctx.state.figures.Current()->stats_json;
+  return reply;
+}
+
+Reply Chart(ApiContext& ctx) {
+  auto figures = ctx.state.figures.Current();
+  const auto it = figures->charts.find(ctx.params[0]);
+  if (it == figures->charts.end()) return ErrorReply(404, "no such chart");
+  Reply reply;
+  reply.body = it->second;
+  reply.content_type = "image/svg+xml";
+  return reply;
+}
 
 Reply Sources(ApiContext& ctx) {
   auto store = ctx.state.pool.Acquire();
@@ -78,12 +148,17 @@ Reply Persons(ApiContext& ctx) {
   query.published_only = viewer;
   auto found = ctx.state.index->Search(query);
   if (!found.ok()) return StatusReply(found.status());
-  nlohmann::ordered_json persons = nlohmann::json::array();
-  for (const PersonEntry* p : found->persons) persons.push_back(PersonSummary(*p, viewer));
-  return JsonReply({{"total", found->total},
-                    {"page", query.page},
-                    {"page_size", query.page_size},
-                    {"persons", std::move(persons)}});
+  Reply reply;
+  std::string& out = reply.body;
+  out.reserve(64 + 200 * found->persons.size());
+  out += "{\"total\":" + std::to_string(found->total) + ",\"page\":" + std::to_string(query.page) +
+         ",\"page_size\":" + std::to_string(query.page_size) + ",\"persons\":[";
+  for (size_t i = 0; i < found->persons.size(); ++i) {
+    if (i) out += ',';
+    AppendPersonSummary(out, *found->persons[i], viewer);
+  }
+  out += "]}";
+  return reply;
 }
 
 // Fields whose non-empty values differ between the person's records.

@@ -96,6 +96,7 @@ Reply PostReview(ApiContext& ctx) {
   if (!change.ok()) return StatusReply(change.status());
   if (change->changed) {
     if (Status s = ctx.state.index->Regroup(**store); !s.ok()) return StatusReply(s);
+    if (Status s = ctx.state.figures.Refresh(**store); !s.ok()) return StatusReply(s);
   }
   nlohmann::ordered_json out = {{"decision", decision}, {"changed", change->changed}};
   if (change->changed) {

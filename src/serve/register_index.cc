@@ -260,7 +260,10 @@ Result<PersonPage> RegisterIndex::Search(const PersonQuery& query) const {
   PersonPage page;
   page.snapshot = Snapshot();
   const RegisterSnapshot& snap = *page.snapshot;
-  std::optional<std::vector<uint32_t>> candidates;
+  // The persons the name finds: the cached list of the first token itself
+  // (shared, not copied), intersections only for further tokens.
+  std::shared_ptr<const std::vector<uint32_t>> candidates;
+  bool searched = false;
   if (query.q.find_first_not_of(" \t") != std::string::npos) {
     std::shared_ptr<text::TokenTable> table;
     {
@@ -285,10 +288,13 @@ Result<PersonPage> RegisterIndex::Search(const PersonQuery& query) const {
         found = std::make_shared<const std::vector<uint32_t>>(PersonsForToken(snap, info));
         snap.CacheToken(info.analysis.strict, found);
       }
-      candidates = candidates ? Intersect(*candidates, *found) : *found;
+      candidates =
+          candidates ? std::make_shared<const std::vector<uint32_t>>(Intersect(*candidates, *found))
+                     : found;
       if (candidates->empty()) break;
     }
-    if (!candidates) candidates.emplace();
+    searched = true;
+    if (!candidates) candidates = std::make_shared<const std::vector<uint32_t>>();
   }
   const std::string place = query.place.empty() ? std::string() : FoldPlace(query.place);
   auto keep = [&](const PersonEntry& p) {
@@ -306,12 +312,24 @@ Result<PersonPage> RegisterIndex::Search(const PersonQuery& query) const {
     return DateInRange(p.death_date, query.date_from, query.date_to);
   };
   const int64_t first = (query.page - 1) * query.page_size;
+  const bool unfiltered = !query.published_only && query.status.empty() && query.sex.empty() &&
+                          query.source.empty() && place.empty() && query.date_from.empty() &&
+                          query.date_to.empty();
+  if (unfiltered) {  // the total is known: take the page without visiting every person
+    const size_t n = searched ? candidates->size() : snap.persons.size();
+    page.total = static_cast<int64_t>(n);
+    for (size_t k = static_cast<size_t>(std::min<int64_t>(first, page.total));
+         k < n && static_cast<int64_t>(k) < first + query.page_size; ++k) {
+      page.persons.push_back(&snap.persons[searched ? (*candidates)[k] : k]);
+    }
+    return page;
+  }
   auto visit = [&](const PersonEntry& p) {
     if (!keep(p)) return;
     if (page.total >= first && page.total < first + query.page_size) page.persons.push_back(&p);
     ++page.total;
   };
-  if (candidates) {
+  if (searched) {
     for (uint32_t i : *candidates) visit(snap.persons[i]);
   } else {
     for (const PersonEntry& p : snap.persons) visit(p);

@@ -202,6 +202,9 @@ Status RunServer(ServeOptions serve_options) {
     if (!index.ok()) return index.status().WithContext("loading the register");
     state.index = std::move(index).value();
     state.term_frequency = state.index->term_frequency();
+    if (Status s = state.figures.Refresh(**store); !s.ok()) {
+      return s.WithContext("computing the case's figures");
+    }
     auto snap = state.index->Snapshot();
     std::cerr << "reckon serve: loaded " << snap->context->stored.size() << " records, "
               << snap->persons.size() << " persons in "

@@ -72,6 +72,23 @@ expect_contains "CSP header" "$headers" "Content-Security-Policy: default-src 's
 expect_contains "nosniff header" "$headers" "X-Content-Type-Options: nosniff"
 expect_contains "no-referrer header" "$headers" "Referrer-Policy: no-referrer"
 
+# /api/stats is the case's figures exactly as `reckon stats --json` gives them (one place:
+# report/case_figures.h), and the charts are standalone SVG.
+same_figures() {
+  expect_eq "$1: /api/stats equals reckon stats --json .figures" \
+    "$("$reckon" stats "$case_file" --json | jq -S .figures)" \
+    "$(curl -s -b "$E2E_TMP/jar_viewer" "$base/api/stats" | jq -S .)"
+}
+same_figures "at start"
+for chart in timeline places overlap; do
+  headers=$(curl -s -D - -o "$E2E_TMP/chart.svg" -b "$E2E_TMP/jar_viewer" "$base/api/charts/$chart.svg")
+  expect_contains "$chart chart is image/svg+xml" "$headers" "Content-Type: image/svg+xml"
+  expect_contains "$chart chart is a standalone SVG" "$(head -c 300 "$E2E_TMP/chart.svg")" \
+    '<svg xmlns="http://www.w3.org/2000/svg"'
+done
+expect_eq "an unknown chart -> 404" "404" "$(curl -s -o /dev/null -w '%{http_code}' \
+  -b "$E2E_TMP/jar_viewer" "$base/api/charts/nothing.svg")"
+
 # call ROLE METHOD PATH [BODY]: prints the HTTP status. ROLE "anon" sends no cookie.
 printf 'evidence bytes %s\n' "$RANDOM$RANDOM" >"$E2E_TMP/photo.jpg"
 call() {
@@ -92,11 +109,11 @@ call() {
 }
 
 # The role matrix: METHOD PATH MINIMUM_ROLE ALLOWED_STATUSES BODY. The
-# statuses an allowed role may get (503: the part is not in this build yet).
+# statuses an allowed role may get.
 matrix=(
   "GET|/api/me|viewer|200|"
   "GET|/api/stats|viewer|200|"
-  "GET|/api/charts/timeline.svg|viewer|200 503|"
+  "GET|/api/charts/timeline.svg|viewer|200|"
   "GET|/api/sources|viewer|200|"
   "GET|/api/persons|viewer|200|"
   "GET|/api/persons/1|viewer|200 404|"
@@ -195,7 +212,7 @@ expect_contains "evidence upload recorded custody" \
   "$(sql "$case_file" "SELECT group_concat(event_type) FROM custody_events")" "acquired"
 
 # A verification decision changes the person's status and the figures at once.
-before=$(curl -s -b "$E2E_TMP/jar_viewer" "$base/api/stats" | jq .corroborated)
+before=$(curl -s -b "$E2E_TMP/jar_viewer" "$base/api/stats" | jq '[.by_status[] | select(.value == "corroborated") | .persons][0]')
 target=$(curl -s -b "$E2E_TMP/jar_analyst" "$base/api/persons?status=corroborated&page_size=1" |
   jq '.persons[0].person_id')
 reply=$(curl -s -b "$E2E_TMP/jar_investigator" -H "X-CSRF-Token: ${csrf[investigator]}" \
@@ -204,7 +221,7 @@ reply=$(curl -s -b "$E2E_TMP/jar_investigator" -H "X-CSRF-Token: ${csrf[investig
   "$base/api/persons/$target/verification")
 expect_eq "verification decision applies" "disputed" "$(jq -r .status <<<"$reply")"
 expect_eq "corroborated figure drops by one" "$((before - 1))" \
-  "$(curl -s -b "$E2E_TMP/jar_viewer" "$base/api/stats" | jq .corroborated)"
+  "$(curl -s -b "$E2E_TMP/jar_viewer" "$base/api/stats" | jq '[.by_status[] | select(.value == "corroborated") | .persons][0]')"
 expect_eq "person file shows the decision" "disputed" \
   "$(curl -s -b "$E2E_TMP/jar_analyst" "$base/api/persons/$target" | jq -r '.verification.history[-1].status')"
 expect_eq "a disputed person is not published" "404" \
@@ -213,6 +230,23 @@ expect_contains "verified without evidence is refused with a reason" \
   "$(curl -s -b "$E2E_TMP/jar_investigator" -H "X-CSRF-Token: ${csrf[investigator]}" \
     -H 'Content-Type: application/json' -d '{"status":"verified","rationale":"x"}' \
     "$base/api/persons/$target/verification" | jq -r .error)" "evidence"
+
+same_figures "after review, incident, evidence and verification changes"
+
+# Evidence uploaded for a person is linked to that person (in the add's transaction).
+printf 'grave photo %s\n' "$RANDOM$RANDOM" >"$E2E_TMP/grave.jpg"
+sha=$(sha256sum "$E2E_TMP/grave.jpg" | cut -d' ' -f1)
+reply=$(curl -s -b "$E2E_TMP/jar_investigator" -H "X-CSRF-Token: ${csrf[investigator]}" \
+  -F "file=@$E2E_TMP/grave.jpg" -F "description=grave" -F "person_id=$target" "$base/api/evidence")
+expect_eq "upload for a person returns its hash" "$sha" "$(jq -r .sha256 <<<"$reply")"
+expect_contains "the person's file lists the evidence" \
+  "$(curl -s -b "$E2E_TMP/jar_investigator" "$base/api/persons/$target" | jq -r '.evidence[].sha256')" "$sha"
+printf 'other photo %s\n' "$RANDOM$RANDOM" >"$E2E_TMP/other.jpg"
+expect_eq "upload for an unknown person -> 404" "404" "$(curl -s -o /dev/null -w '%{http_code}' \
+  -b "$E2E_TMP/jar_investigator" -H "X-CSRF-Token: ${csrf[investigator]}" \
+  -F "file=@$E2E_TMP/other.jpg" -F "person_id=999999" "$base/api/evidence")"
+expect_eq "nothing stored for an unknown person" "0" \
+  "$(sql "$case_file" "SELECT count(*) FROM evidence WHERE sha256 = '$(sha256sum "$E2E_TMP/other.jpg" | cut -d' ' -f1)'")"
 
 # Errors are JSON without internals.
 body=$(curl -s -b "$E2E_TMP/jar_admin" "$base/api/persons/notanumber")

@@ -23,7 +23,17 @@ test('a wrong password is refused, the right one opens the dashboard', async () 
   // The stored estimate (run.sh stores a log-linear one) with its interval.
   assert.ok(await figure(page, 'estimate') >= await figure(page, 'unique_persons'), 'estimate shown');
   assert.match(await page.textContent('.figure[data-figure="estimate"] .figure-detail'), /interval [\d,]+–[\d,]+/);
-  await page.waitForSelector('figure.chart[data-chart="timeline"]');
+  // The three charts are drawn by the report's chart code, not the "not available" placeholder.
+  for (const name of ['timeline', 'places', 'overlap']) {
+    const image = page.locator(`figure.chart[data-chart="${name}"] img`);
+    await image.scrollIntoViewIfNeeded();
+    await page.waitForFunction((n) => {
+      const img = document.querySelector(`figure.chart[data-chart="${n}"] img`);
+      return img && img.complete && img.naturalWidth > 0;
+    }, name, {timeout: 10000});
+    assert.equal(await page.locator(`figure.chart[data-chart="${name}"] .empty`).count(), 0, `${name} chart shown`);
+  }
+  await page.evaluate(() => window.scrollTo(0, 0));
   await screenshot(page, 'dashboard');
   checkClean(page);
 });

@@ -1,6 +1,6 @@
 // Dashboard: the case's figures at a glance and the three charts Reckon draws.
-import {api, hasRole} from '../api.js';
-import {errorNote, formatNumber, h, pick, STATUS_LABELS} from '../dom.js';
+import {api} from '../api.js';
+import {errorNote, formatNumber, h, STATUS_LABELS} from '../dom.js';
 
 function figure(key, label, value, detail) {
   return h('div.figure', {dataset: {figure: key}},
@@ -9,46 +9,15 @@ function figure(key, label, value, detail) {
            detail ? h('div.figure-detail', detail) : null);
 }
 
-function readFlat(estimate) {
-  if (typeof estimate === 'number') return {total: estimate};
-  if (!estimate || typeof estimate !== 'object' || Array.isArray(estimate)) return null;
-  const total = pick(estimate, 'total', 'estimate', 'n_hat', 'N', 'abundance', 'point', 'median', 'mean');
-  if (typeof total !== 'number') return null;
-  let lower = pick(estimate, 'lower', 'ci_low', 'ci_lower', 'q025', 'low');
-  let upper = pick(estimate, 'upper', 'ci_high', 'ci_upper', 'q975', 'high');
-  const interval = pick(estimate, 'interval', 'ci', 'credible_interval', 'confidence_interval');
-  if (Array.isArray(interval) && interval.length === 2) [lower, upper] = interval;
-  else if (interval && typeof interval === 'object') {
-    lower = pick(interval, 'lower', 'low', 'lo');
-    upper = pick(interval, 'upper', 'high', 'hi');
-  }
-  const round = (v) => (typeof v === 'number' ? Math.round(v) : v);
-  return {total: Math.round(total), lower: round(lower), upper: round(upper),
-          method: pick(estimate, 'method', 'model', 'name'),
-          level: pick(estimate, 'level', 'ci_level')};
-}
-
-// The estimate's point and interval, whatever its shape: a flat {total, lower, upper}, or a
-// stored estimate run ({method, result}) whose result holds a selected log-linear model, an
-// LCMCR or dga posterior, searched breadth-first.
-export function readEstimate(estimate) {
-  if (estimate === null || estimate === undefined) return null;
-  const method = pick(estimate, 'method');
-  const queue = [estimate];
-  for (let seen = 0; queue.length && seen < 200; ++seen) {
-    const node = queue.shift();
-    if (!node || typeof node !== 'object') continue;
-    const loglinear = node.loglinear;
-    if (loglinear && loglinear.selected && Array.isArray(node.models)) {
-      const fit = node.models.find((m) => m.name === loglinear.selected);
-      const flat = readFlat(fit);
-      if (flat) return {...flat, method: `log-linear ${loglinear.selected}`, level: loglinear.ci_level};
-    }
-    const flat = Array.isArray(node) ? null : readFlat(node);
-    if (flat && flat.total !== undefined) return {...flat, method: flat.method || method};
-    for (const value of Object.values(node)) if (value && typeof value === 'object') queue.push(value);
-  }
-  return null;
+// The stored estimate's headline (report/estimate_headline.h): numbers as text, "-" when unknown.
+function headlineOf(estimate) {
+  const headline = estimate && estimate.headline;
+  if (!headline) return null;
+  const number = (v) => (v === undefined || v === null || v === '-' || v === '' || Number.isNaN(Number(v)) ? undefined : Number(v));
+  const total = number(headline.total);
+  if (total === undefined) return null;
+  return {total, lower: number(headline.low), upper: number(headline.high),
+          method: headline.method || estimate.method, stale: estimate.on_latest_register === false};
 }
 
 function chart(src, title, description) {
@@ -75,30 +44,27 @@ export async function renderDashboard(view) {
     return;
   }
   figures.removeAttribute('aria-busy');
-  const byStatus = Object.assign({}, pick(stats, 'by_status') || {});
-  for (const key of Object.keys(STATUS_LABELS)) {
-    if (byStatus[key] === undefined && typeof stats[key] === 'number') byStatus[key] = stats[key];
-  }
-  let estimate = readEstimate(pick(stats, 'estimate', 'estimated_total'));
-  if (!estimate && hasRole('analyst')) {
-    estimate = await api.get('/api/estimates').then((r) => readEstimate(r && r.estimate)).catch(() => null);
-  }
+  // /api/stats is the report's CaseFiguresJson (docs/report.md, "Figures"): breakdowns are
+  // lists of {value, persons}; the estimate's headline carries total, low and high as text.
+  const byStatus = {};
+  for (const row of Array.isArray(stats.by_status) ? stats.by_status : []) byStatus[row.value] = row.persons;
+  for (const key of ['corroborated', 'verified']) if (byStatus[key] === undefined) byStatus[key] = 0;
+  const estimate = headlineOf(stats.estimate);
   let estimateDetail = 'No stored estimate: run reckon estimate';
   if (estimate) {
     const parts = [];
     if (estimate.lower !== undefined && estimate.upper !== undefined) {
-      const level = estimate.level ? `${Math.round(Number(estimate.level) * (estimate.level <= 1 ? 100 : 1))}% ` : '';
-      parts.push(`${level}interval ${formatNumber(estimate.lower)}–${formatNumber(estimate.upper)}`);
+      parts.push(`interval ${formatNumber(estimate.lower)}–${formatNumber(estimate.upper)}`);
     }
     if (estimate.method) parts.push(String(estimate.method));
+    if (estimate.stale) parts.push('computed on an earlier register');
     estimateDetail = parts.join(' · ') || null;
   }
-  const sources = pick(stats, 'sources', 'by_source');
-  const sourceCount = Array.isArray(sources) ? sources.length : pick(stats, 'source_count');
+  const sources = Array.isArray(stats.sources) ? stats.sources : [];
   figures.append(
-      figure('records', 'Documented records', pick(stats, 'records', 'record_count'),
-             sourceCount !== undefined ? `from ${formatNumber(sourceCount)} sources` : null),
-      figure('unique_persons', 'Unique persons', pick(stats, 'unique_persons', 'persons'), 'after linkage'),
+      figure('records', 'Documented records', stats.records_received,
+             `from ${formatNumber(sources.length)} sources`),
+      figure('unique_persons', 'Unique persons', stats.unique_persons, 'after linkage'),
       figure('corroborated', 'Corroborated', byStatus.corroborated, 'two or more independent sources'),
       figure('verified', 'Verified', byStatus.verified, 'decided by an investigator'),
       figure('estimate', 'Estimated total', estimate ? estimate.total : null, estimateDetail));
@@ -106,7 +72,7 @@ export async function renderDashboard(view) {
   const statusRows = Object.keys(STATUS_LABELS).filter((key) => key in byStatus);
   if (statusRows.length) {
     const counted = statusRows.reduce((sum, key) => sum + (Number(byStatus[key]) || 0), 0);
-    const persons = Number(pick(stats, 'unique_persons', 'persons')) || 0;
+    const persons = Number(stats.unique_persons) || 0;
     const total = Math.max(counted, persons) || 1;
     const bar = h('div.status-bar', {role: 'img', 'aria-label': statusRows.map((k) => `${STATUS_LABELS[k]} ${byStatus[k]}`).join(', ')});
     const legend = h('ul.legend');

@@ -3,9 +3,11 @@ import {api} from '../api.js';
 import {bdi, emptyNote, errorNote, field, h, listOf, pick, section, select, statusBadge, table,
         text} from '../dom.js';
 
-const TYPES = [['', 'Choose…'], ['killing', 'Killing'], ['massacre', 'Massacre'], ['shelling', 'Shelling'],
-               ['airstrike', 'Airstrike'], ['execution', 'Execution'], ['detention', 'Death in detention'],
-               ['mass_grave', 'Mass grave'], ['other', 'Other']];
+// The store's incident types (store/model.h IncidentTypes; anything else is refused with 400).
+const TYPES = [['', 'Choose…'], ['killing', 'Killing'], ['mass_killing', 'Mass killing (massacre)'],
+               ['execution', 'Execution'], ['enforced_disappearance', 'Enforced disappearance'],
+               ['death_in_detention', 'Death in detention'], ['shelling', 'Shelling'],
+               ['airstrike', 'Airstrike'], ['other', 'Other']];
 
 function incidentId(incident) {
   return pick(incident, 'incident_id', 'id');

@@ -1,0 +1,44 @@
+// The dashboard's figures and charts, computed once and kept: /api/stats is
+// exactly report::CaseFiguresJson(report::ComputeCaseFigures(store)) — the
+// figures of `reckon stats --json` and `reckon report` — and the three charts
+// are the report's chart code (report/svg_chart.h). The server computes them
+// at startup and again after every change it makes (a review decision, a
+// verification, an incident, evidence), so a GET only copies a string.
+//
+// Thread-safety: Current() from any thread; Refresh calls are serialised, so
+// the newest refresh is the one kept.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <mutex>
+#include <string>
+
+#include "common/status.h"
+#include "report/case_figures.h"
+#include "store/store.h"
+
+namespace reckon::serve {
+
+struct CachedFigures {
+  std::string stats_json;                     // CaseFiguresJson, serialised
+  std::map<std::string, std::string> charts;  // "timeline.svg" -> a standalone SVG document
+};
+
+// The cached form of `figures` (pure; used by FiguresCache::Refresh).
+CachedFigures RenderFigures(const report::CaseFigures& figures);
+
+class FiguresCache {
+ public:
+  // Recomputes from `store` (the latest register) and replaces the cache.
+  Status Refresh(Store& store);
+  // The figures last computed (empty before the first Refresh).
+  std::shared_ptr<const CachedFigures> Current() const;
+
+ private:
+  std::mutex refresh_mutex_;
+  mutable std::mutex mutex_;
+  std::shared_ptr<const CachedFigures> current_ = std::make_shared<CachedFigures>();
+};
+
+}  // namespace reckon::serve
