@@ -8,7 +8,7 @@
 namespace reckon::link {
 namespace {
 
-uint8_t NameLevel(const text::PositionResult& position) {
+uint8_t NameLevel(const text::TokenTable& tokens, const text::PositionResult& position) {
   if (position.agreement == text::Agreement::kMissing) return 0;
   switch (position.comparison.level) {
     case text::TokenMatch::kExact:
@@ -19,9 +19,13 @@ uint8_t NameLevel(const text::PositionResult& position) {
     case text::TokenMatch::kClose:
       return 2;
     case text::TokenMatch::kDifferent:
-      return 3;
+      break;
   }
-  return 3;
+  const text::Script x = tokens.Info(position.a).analysis.script;
+  const text::Script y = tokens.Info(position.b).analysis.script;
+  const bool across = (x == text::Script::kArabic && y == text::Script::kLatin) ||
+                      (x == text::Script::kLatin && y == text::Script::kArabic);
+  return across ? 4 : 3;
 }
 
 uint8_t AgeLevel(const LinkRecord& a, const LinkRecord& b) {
@@ -91,8 +95,8 @@ std::string_view LevelName(size_t field, uint8_t level) {
       return kPlace[level];
     }
     default: {
-      static constexpr std::array<std::string_view, 4> kName = {"missing", "same name",
-                                                                "close (typo)", "different"};
+      static constexpr std::array<std::string_view, 5> kName = {
+          "missing", "same name", "close (typo)", "different", "different across scripts"};
       return kName[level];
     }
   }
@@ -120,16 +124,42 @@ ComparisonVector CompareRecords(const text::TokenTable& tokens, const LinkRecord
   const text::ChainComparison chains = text::CompareChains(tokens, a.chain, b.chain);
   v.relation = chains.relation;
   v.alignment = chains.alignment;
-  for (size_t role = 0; role < 4; ++role) v.level[role] = NameLevel(chains.positions[role]);
-  const auto& given = chains.positions[static_cast<size_t>(text::ChainRole::kGiven)];
-  const auto& family = chains.positions[static_cast<size_t>(text::ChainRole::kFamily)];
+  // An alignment other than the positional one is a hypothesis (a name
+  // dropped, two tokens written as one) that only stands when it explains the
+  // two chains as one person: otherwise it merely lines up agreeing tokens of
+  // different people (عبدالله حسن محمد ذيب and عبدالله محمد اليونس agree on
+  // "محمد" only by taking one's father for the other's grandfather), and the
+  // names are compared position by position.
+  std::array<text::PositionResult, 4> positions = chains.positions;
+  if (chains.alignment != text::AlignmentKind::kPositional &&
+      chains.relation == text::ChainRelation::kDifferent) {
+    const std::array<std::pair<text::TokenId, text::TokenId>, 4> tokens_at = {
+        std::pair{a.chain.given, b.chain.given}, std::pair{a.chain.father, b.chain.father},
+        std::pair{a.chain.grandfather, b.chain.grandfather},
+        std::pair{a.chain.family, b.chain.family}};
+    for (size_t role = 0; role < 4; ++role) {
+      text::PositionResult& position = positions[role];
+      position = {};
+      position.a = tokens_at[role].first;
+      position.b = tokens_at[role].second;
+      if (position.a == text::kNoToken || position.b == text::kNoToken) continue;
+      position.comparison = text::CompareTokens(tokens, position.a, position.b);
+      position.agreement =
+          position.comparison.matches() ? text::Agreement::kAgree : text::Agreement::kDisagree;
+    }
+  }
+  for (size_t role = 0; role < 4; ++role) v.level[role] = NameLevel(tokens, positions[role]);
+  const auto& given = positions[static_cast<size_t>(text::ChainRole::kGiven)];
+  const auto& family = positions[static_cast<size_t>(text::ChainRole::kFamily)];
   if (v.level[kGiven] == 1) v.given_token = given.a;
   if (v.level[kFamily] == 1) v.family_token = family.a;
   if (a.mother != text::kNoToken && b.mother != text::kNoToken) {
     text::PositionResult mother;
     mother.agreement = text::Agreement::kAgree;
+    mother.a = a.mother;
+    mother.b = b.mother;
     mother.comparison = text::CompareTokens(tokens, a.mother, b.mother);
-    v.level[kMother] = NameLevel(mother);
+    v.level[kMother] = NameLevel(tokens, mother);
   }
   if (a.sex != 0 && b.sex != 0) v.level[kSex] = a.sex == b.sex ? 1 : 2;
   v.level[kAge] = AgeLevel(a, b);

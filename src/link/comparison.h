@@ -5,9 +5,12 @@
 //   names (given, father, grandfather, family, mother):
 //           1 the same name (exactly, as an orthographic or known variant, or
 //           the same sound across scripts), 2 close (a likely typo),
-//           3 different. Exact and cross-script agreement share a level on
-//           purpose: the script of a pair is shared by all its name fields,
-//           and separate levels let EM mistake "both Arabic" for "a match".
+//           3 different, 4 different across scripts (a Latin name that no
+//           reading ties to the Arabic one: a weaker contradiction than two
+//           spellings in one script, since transliterations are noisy).
+//           Exact and cross-script agreement share a level on purpose: the
+//           script of a pair is shared by all its name fields, and separate
+//           levels let EM mistake "both Arabic" for "a match".
 //   sex:    1 same, 2 different
 //   age:    1 within a year, 2 within 3 years, 3 compatible (within 6 years,
 //           or overlapping bands), 4 different (7-15 years apart, or bands
@@ -43,7 +46,7 @@ enum Field : uint8_t {
   kPlace,
 };
 inline constexpr size_t kFieldCount = 9;
-inline constexpr std::array<uint8_t, kFieldCount> kLevelCount = {4, 4, 4, 4, 4, 3, 6, 5, 5};
+inline constexpr std::array<uint8_t, kFieldCount> kLevelCount = {5, 5, 5, 5, 5, 3, 6, 5, 5};
 
 std::string_view FieldName(size_t field);
 std::string_view LevelName(size_t field, uint8_t level);

@@ -64,6 +64,33 @@ TEST_F(ComparisonTest, MissingIsItsOwnLevelAndImpreciseDatesAreCompatible) {
   EXPECT_EQ(v.level[kDate], 3);
 }
 
+TEST_F(ComparisonTest, AnAlignmentThatDoesNotExplainTheNamesIsNotUsed) {
+  // Dropping a's father would line up "محمد" as both grandfathers, but the
+  // family names still differ: the names are compared position by position.
+  const auto a = Make("عبدالله حسن محمد ذيب", "M", 42, "2025-03-09", "الدريكيش");
+  const auto b = Make("عبدالله محمد اليونس", "M", 46, "2025-03-09", "الدريكيش");
+  const auto v = CompareRecords(tokens_, a, b);
+  EXPECT_EQ(v.level[kGiven], 1);
+  EXPECT_EQ(v.level[kFather], 3);
+  EXPECT_EQ(v.level[kGrandfather], 0);
+  EXPECT_EQ(v.level[kFamily], 3);
+  // When the dropped name explains the difference, the alignment stands.
+  const auto c = Make("عبدالله محمد ذيب", "M", 42, "2025-03-09", "الدريكيش");
+  const auto w = CompareRecords(tokens_, a, c);
+  EXPECT_EQ(w.level[kFather], 0);
+  EXPECT_EQ(w.level[kGrandfather], 1);
+  EXPECT_EQ(w.level[kFamily], 1);
+}
+
+TEST_F(ComparisonTest, DisagreementAcrossScriptsHasItsOwnLevel) {
+  const auto a = Make("محمد علي حسن الخطيب", "M", 34, "2025-03-08", "بانياس");
+  const auto b = Make("Mohammed Ali Hasan Darwish", "M", 34, "2025-03-08", "Baniyas");
+  const auto c = Make("محمد علي حسن درويش", "M", 34, "2025-03-08", "بانياس");
+  EXPECT_EQ(CompareRecords(tokens_, a, b).level[kFamily], 4);
+  EXPECT_EQ(CompareRecords(tokens_, a, c).level[kFamily], 3);
+  EXPECT_EQ(LevelName(kFamily, 4), "different across scripts");
+}
+
 TEST(DaysFromCivilTest, KnownDates) {
   EXPECT_EQ(DaysFromCivil(1970, 1, 1), 0);
   EXPECT_EQ(DaysFromCivil(2025, 3, 8) - DaysFromCivil(2025, 2, 28), 8);
