@@ -11,6 +11,15 @@
 namespace reckon::report {
 namespace {
 
+// "95% interval LOW–HIGH", or says plainly that no interval was computed
+// (e.g. an estimate run with --no-ci) instead of printing dashes.
+std::string IntervalText(const EstimateHeadline& headline) {
+  if (headline.low == "-" || headline.high == "-" || headline.low.empty()) {
+    return "no interval computed";
+  }
+  return "95% interval " + headline.low + "–" + headline.high;
+}
+
 using Json = nlohmann::json;
 
 constexpr const char* kStyle = R"css(
@@ -198,8 +207,7 @@ std::string EstimateSection(const ReportData& data) {
   }
   if (auto headline = EstimateHeadlineOf(r)) {
     h += "<p>Estimated total: <strong data-figure=\"estimate.headline.total\">" + headline->value +
-         "</strong> (95% interval " + headline->low + "–" + headline->high + "), " +
-         E(headline->method) + ".</p>";
+         "</strong> (" + IntervalText(*headline) + "), " + E(headline->method) + ".</p>";
   }
   if (r.contains("strata") && r["strata"].is_array()) {
     for (const Json& s : r["strata"]) {
@@ -288,8 +296,8 @@ std::string SummarySection(const ReportData& data) {
   h += box("minors (under 18)", "minors", std::to_string(f.minors));
   if (data.estimate) {
     if (auto headline = EstimateHeadlineOf(data.estimate->result)) {
-      h += "<div><span class=\"big\">" + headline->value + "</span>estimated total (95% interval " +
-           headline->low + "–" + headline->high + "; " + E(data.estimate->method) + ")</div>";
+      h += "<div><span class=\"big\">" + headline->value + "</span>estimated total (" +
+           IntervalText(*headline) + "; " + E(data.estimate->method) + ")</div>";
     }
   }
   h += "</div>";
