@@ -71,9 +71,16 @@ uint8_t PlaceLevel(const LinkRecord& a, const LinkRecord& b) {
 bool GivenTypoApart(const text::TokenTable& tokens, uint8_t level, text::TokenId a,
                     text::TokenId b) {
   if (level == 2) return true;
-  if (level != 3 || a == text::kNoToken || b == text::kNoToken) return false;
+  if (level < 3 || a == text::kNoToken || b == text::kNoToken) return false;
   const text::TokenAnalysis& x = tokens.Info(a).analysis;
   const text::TokenAnalysis& y = tokens.Info(b).analysis;
+  if (level == 4) {  // across scripts (Malsk / مالك): one slip in the consonant skeleton
+    if (x.compound != y.compound || std::min(x.skeleton.size(), y.skeleton.size()) < 3) {
+      return false;
+    }
+    return text::BoundedDamerauLevenshtein(std::string_view(x.skeleton),
+                                           std::string_view(y.skeleton), 1) <= 1;
+  }
   if (x.script != y.script || x.compound != y.compound) return false;
   if (std::min(x.core.size(), y.core.size()) < 3) return false;
   return text::BoundedDamerauLevenshtein(x.core, y.core, 1) <= 1;
