@@ -187,9 +187,11 @@ ComparisonVector CompareRecords(const text::TokenTable& tokens, const LinkRecord
   v.level[kDate] = DateLevel(a, b);
   v.level[kPlace] = PlaceLevel(a, b);
   // Brothers differ in the given name, not by a typo: a given name one slip
-  // apart (مخمد / محمد) with ages that agree is one person misspelt, and
-  // stays an ordinary (weak) name disagreement rather than a household.
-  if (v.relation == text::ChainRelation::kSiblings && v.level[kAge] >= 1 && v.level[kAge] <= 3 &&
+  // apart (مخمد / محمد, Malsk / مالك) with ages that agree is one person
+  // misspelt, and stays an ordinary name disagreement, not a household.
+  // Ages must agree within a year: names one letter apart (سامر / سامي) are
+  // also given to brothers, and wider ages merged them on the clean profile.
+  if (v.relation == text::ChainRelation::kSiblings && v.level[kAge] == 1 &&
       GivenTypoApart(tokens, v.level[kGiven], a.chain.given, b.chain.given)) {
     v.relation = text::ChainRelation::kDifferent;
   }
