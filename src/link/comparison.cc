@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "text/similarity.h"
 #include "text/token_compare.h"
 
 namespace reckon::link {
@@ -63,6 +64,26 @@ uint8_t PlaceLevel(const LinkRecord& a, const LinkRecord& b) {
     any_pair = true;
   }
   return any_pair ? 4 : 0;
+}
+
+// A given name a typo apart: the "close" level, or (short and well-known
+// names, which CompareTokens keeps apart) one edit in the same script.
+bool GivenTypoApart(const text::TokenTable& tokens, uint8_t level, text::TokenId a,
+                    text::TokenId b) {
+  if (level == 2) return true;
+  if (level < 3 || a == text::kNoToken || b == text::kNoToken) return false;
+  const text::TokenAnalysis& x = tokens.Info(a).analysis;
+  const text::TokenAnalysis& y = tokens.Info(b).analysis;
+  if (level == 4) {  // across scripts (Malsk / مالك): one slip in the consonant skeleton
+    if (x.compound != y.compound || std::min(x.skeleton.size(), y.skeleton.size()) < 3) {
+      return false;
+    }
+    return text::BoundedDamerauLevenshtein(std::string_view(x.skeleton),
+                                           std::string_view(y.skeleton), 1) <= 1;
+  }
+  if (x.script != y.script || x.compound != y.compound) return false;
+  if (std::min(x.core.size(), y.core.size()) < 3) return false;
+  return text::BoundedDamerauLevenshtein(x.core, y.core, 1) <= 1;
 }
 
 }  // namespace
@@ -165,6 +186,15 @@ ComparisonVector CompareRecords(const text::TokenTable& tokens, const LinkRecord
   v.level[kAge] = AgeLevel(a, b);
   v.level[kDate] = DateLevel(a, b);
   v.level[kPlace] = PlaceLevel(a, b);
+  // Brothers differ in the given name, not by a typo: a given name one slip
+  // apart (مخمد / محمد, Malsk / مالك) with ages that agree is one person
+  // misspelt, and stays an ordinary name disagreement, not a household.
+  // Ages must agree within a year: names one letter apart (سامر / سامي) are
+  // also given to brothers, and wider ages merged them on the clean profile.
+  if (v.relation == text::ChainRelation::kSiblings && v.level[kAge] == 1 &&
+      GivenTypoApart(tokens, v.level[kGiven], a.chain.given, b.chain.given)) {
+    v.relation = text::ChainRelation::kDifferent;
+  }
   return v;
 }
 

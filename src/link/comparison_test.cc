@@ -48,6 +48,15 @@ TEST_F(ComparisonTest, BrothersAreAHousehold) {
   EXPECT_EQ(v.level[kGiven], 3);
 }
 
+TEST_F(ComparisonTest, AGivenNameTypoWithAgreeingAgesIsNotAHousehold) {
+  const auto a = Make("محمد نزار يوسف الحلبي", "M", 34, "2025-03-08", "بانياس");
+  const auto b = Make("مخمد نزار يوسف الحلبي", "M", 34, "2025-03-08", "بانياس");
+  const auto v = CompareRecords(tokens_, a, b);
+  EXPECT_FALSE(v.IsHousehold());
+  const auto older = Make("مخمد نزار يوسف الحلبي", "M", 48, "2025-03-08", "بانياس");
+  EXPECT_TRUE(CompareRecords(tokens_, a, older).IsHousehold());
+}
+
 TEST_F(ComparisonTest, FatherAndSonAreAHousehold) {
   const auto son = Make("سامر نزار يوسف الحلبي", "M", 34, "2025-03-08", "بانياس");
   const auto father = Make("نزار يوسف أحمد الحلبي", "M", 61, "2025-03-08", "بانياس");
