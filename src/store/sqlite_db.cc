@@ -28,7 +28,7 @@ void SqliteStatement::BindInt(int index, int64_t value) {
   sqlite3_bind_int64(stmt_.get(), index, value);
 }
 
-void SqliteStatement::BindOptionalInt(int index, std::optional<int> value) {
+void SqliteStatement::BindOptionalInt(int index, std::optional<int64_t> value) {
   if (value) {
     sqlite3_bind_int64(stmt_.get(), index, *value);
   } else {

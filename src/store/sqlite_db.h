@@ -35,7 +35,7 @@ class SqliteStatement {
   // Step/Run. For the import hot path.
   void BindTextNoCopy(int index, std::string_view value, bool empty_is_null = false);
   void BindInt(int index, int64_t value);
-  void BindOptionalInt(int index, std::optional<int> value);
+  void BindOptionalInt(int index, std::optional<int64_t> value);
   void BindNull(int index);
 
   // Steps once: returns true when a row is available, false when done.

@@ -33,19 +33,11 @@ Result<int64_t> SqliteSaveEstimateRun(SqliteDatabase& db, const EstimateRun& run
                  "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
   insert.BindText(1, run.created_at);
   insert.BindText(2, run.actor);
-  if (run.link_run_id) {
-    insert.BindInt(3, *run.link_run_id);
-  } else {
-    insert.BindNull(3);
-  }
+  insert.BindOptionalInt(3, run.link_run_id);
   insert.BindText(4, run.input);
   insert.BindText(5, run.method);
   insert.BindText(6, run.stratify_by);
-  if (run.seed) {
-    insert.BindInt(7, *run.seed);
-  } else {
-    insert.BindNull(7);
-  }
+  insert.BindOptionalInt(7, run.seed);
   insert.BindText(8, run.parameters_json);
   insert.BindText(9, run.result_json);
   RECKON_RETURN_IF_ERROR(insert.Run());

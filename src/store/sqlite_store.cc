@@ -61,11 +61,7 @@ class SqliteStore final : public Store {
     insert.BindText(1, source.name);
     insert.BindText(2, SourceKindName(source.kind));
     insert.BindText(3, source.description);
-    if (parent_id) {
-      insert.BindInt(4, *parent_id);
-    } else {
-      insert.BindNull(4);
-    }
+    insert.BindOptionalInt(4, parent_id);
     insert.BindText(5, UtcNow());
     RECKON_RETURN_IF_ERROR(insert.Run());
     RECKON_ASSIGN_OR_RETURN(std::optional<Source> created, FindSource(source.name));
