@@ -50,7 +50,8 @@ Json CountsJson(const std::vector<ValueCount>& counts) {
 
 }  // namespace
 
-Result<CaseFigures> ComputeCaseFigures(Store& store, const std::vector<PersonSummary>& persons) {
+Result<CaseFigures> ComputeCaseFigures(Store& store, const std::vector<PersonSummary>& persons,
+                                       const std::vector<PersonVerification>& statuses) {
   CaseFigures f;
   RECKON_ASSIGN_OR_RETURN(std::vector<Source> sources, store.ListSources());
   std::map<std::string, size_t> index_of_source;
@@ -92,7 +93,6 @@ Result<CaseFigures> ComputeCaseFigures(Store& store, const std::vector<PersonSum
       f.overlap.begin(), f.overlap.end(),
       [](const SourceCombination& a, const SourceCombination& b) { return a.persons > b.persons; });
   if (f.link_run_id) {
-    RECKON_ASSIGN_OR_RETURN(std::vector<PersonVerification> statuses, ComputePersonStatuses(store));
     std::map<std::string, int64_t> status_counts;
     for (const PersonVerification& v : statuses)
       ++status_counts[std::string(PersonStatusName(v.status))];
@@ -139,7 +139,12 @@ Result<CaseFigures> ComputeCaseFigures(Store& store, const std::vector<PersonSum
 
 Result<CaseFigures> ComputeCaseFigures(Store& store) {
   RECKON_ASSIGN_OR_RETURN(std::vector<PersonSummary> persons, SummarisePersons(store));
-  return ComputeCaseFigures(store, persons);
+  RECKON_ASSIGN_OR_RETURN(std::optional<LinkRunInfo> link_run, store.LatestLinkRun());
+  std::vector<PersonVerification> statuses;
+  if (link_run) {
+    RECKON_ASSIGN_OR_RETURN(statuses, ComputePersonStatuses(store));
+  }
+  return ComputeCaseFigures(store, persons, statuses);
 }
 
 std::string CombinationName(const CaseFigures& figures, const SourceCombination& combination) {

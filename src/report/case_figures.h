@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "casework/verification.h"
 #include "common/status.h"
 #include "report/estimate_headline.h"
 #include "report/person_summary.h"
@@ -79,9 +80,11 @@ struct CaseFigures {
   std::optional<EstimateFigure> estimate;
 };
 
-// Figures from the persons already summarised (so a report that also lists
-// the persons scans the records once).
-Result<CaseFigures> ComputeCaseFigures(Store& store, const std::vector<PersonSummary>& persons);
+// Figures from the persons and statuses already computed (so a report that
+// also lists the persons scans the records and computes statuses once).
+// `statuses` is ComputePersonStatuses' result; ignored before the first link run.
+Result<CaseFigures> ComputeCaseFigures(Store& store, const std::vector<PersonSummary>& persons,
+                                       const std::vector<PersonVerification>& statuses);
 Result<CaseFigures> ComputeCaseFigures(Store& store);
 
 // The figures as JSON (field names in docs/report.md, "Figures").

@@ -480,16 +480,17 @@ std::string VictimsSection(const ReportData& data, const ReportOptions& options)
 Result<ReportData> LoadReportData(Store& store) {
   ReportData data;
   RECKON_ASSIGN_OR_RETURN(data.persons, SummarisePersons(store));
-  RECKON_ASSIGN_OR_RETURN(data.figures, ComputeCaseFigures(store, data.persons));
   RECKON_ASSIGN_OR_RETURN(data.link_run, store.LatestLinkRun());
+  std::vector<PersonVerification> statuses;
+  if (data.link_run) {
+    RECKON_ASSIGN_OR_RETURN(statuses, ComputePersonStatuses(store));
+  }
+  for (const PersonVerification& v : statuses) {
+    data.status_of_person[v.person_id] = std::string(PersonStatusName(v.status));
+  }
+  RECKON_ASSIGN_OR_RETURN(data.figures, ComputeCaseFigures(store, data.persons, statuses));
   RECKON_ASSIGN_OR_RETURN(std::vector<ReviewDecision> decisions, store.ReviewDecisions());
   data.review_decisions = static_cast<int64_t>(decisions.size());
-  if (data.link_run) {
-    RECKON_ASSIGN_OR_RETURN(std::vector<PersonVerification> statuses, ComputePersonStatuses(store));
-    for (const PersonVerification& v : statuses) {
-      data.status_of_person[v.person_id] = std::string(PersonStatusName(v.status));
-    }
-  }
   RECKON_ASSIGN_OR_RETURN(data.incidents, store.ListIncidents());
   RECKON_ASSIGN_OR_RETURN(std::vector<EstimateRun> estimates, store.EstimateRuns());
   for (const EstimateRun& run : estimates) {  // newest first
