@@ -205,7 +205,7 @@ Reply UploadEvidence(ApiContext& ctx) {
                            {"persons", person_ids},
                            {"duplicate", false}},
                           201);
-        if (Status s = ctx.state.figures.Refresh(**store); !s.ok()) reply = StatusReply(s);
+        // No figure counts evidence: the cached figures stay valid.
       } else if (added.status().code() == StatusCode::kAlreadyExists) {
         reply = JsonReply({{"error", "this file is already evidence"}, {"duplicate", true}}, 409);
       } else {

@@ -2,8 +2,9 @@
 // exactly report::CaseFiguresJson(report::ComputeCaseFigures(store)) — the
 // figures of `reckon stats --json` and `reckon report` — and the three charts
 // are the report's chart code (report/svg_chart.h). The server computes them
-// at startup and again after every change it makes (a review decision, a
-// verification, an incident, evidence), so a GET only copies a string.
+// at startup and again after every change it makes that moves a figure (a
+// review decision, a verification, an incident; evidence counts in none), so a
+// GET only copies a string.
 //
 // Thread-safety: Current() from any thread; Refresh calls are serialised, so
 // the newest refresh is the one kept.
