@@ -13,6 +13,7 @@
 #include "cli/casework_options.h"
 #include "cli/command.h"
 #include "cli/investigation_json.h"
+#include "cli/person_links.h"
 #include "cli/table_printer.h"
 #include "store/sqlite_store.h"
 
@@ -110,15 +111,8 @@ int Show(const Options& options) {
 }
 
 int Link(const Options& options) {
-  auto store = OpenSqliteStore(options.case_path, OpenMode::kOpenExisting);
-  if (!store.ok()) return ReportError(store.status());
-  for (int64_t person_id : options.person_ids) {
-    Status status =
-        (*store)->AddLink({"burial_site", options.site_id, "person", person_id}, options.actor);
-    if (!status.ok()) return ReportError(status);
-    std::cout << "linked person #" << person_id << " to burial site #" << options.site_id << "\n";
-  }
-  return 0;
+  return LinkPersonsTo(options.case_path, "burial_site", "burial site", options.site_id,
+                       options.person_ids, options.actor);
 }
 
 }  // namespace

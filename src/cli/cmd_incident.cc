@@ -14,6 +14,7 @@
 #include "cli/casework_options.h"
 #include "cli/command.h"
 #include "cli/investigation_json.h"
+#include "cli/person_links.h"
 #include "cli/table_printer.h"
 #include "store/sqlite_store.h"
 
@@ -95,15 +96,8 @@ int Show(const Options& options) {
 }
 
 int Link(const Options& options) {
-  auto store = OpenSqliteStore(options.case_path, OpenMode::kOpenExisting);
-  if (!store.ok()) return ReportError(store.status());
-  for (int64_t person_id : options.person_ids) {
-    Status status =
-        (*store)->AddLink({"incident", options.incident_id, "person", person_id}, options.actor);
-    if (!status.ok()) return ReportError(status);
-    std::cout << "linked person #" << person_id << " to incident #" << options.incident_id << "\n";
-  }
-  return 0;
+  return LinkPersonsTo(options.case_path, "incident", "incident", options.incident_id,
+                       options.person_ids, options.actor);
 }
 
 }  // namespace
