@@ -26,6 +26,9 @@ int Run(Options& options) {
   if (options.settings.threshold <= 0 || options.settings.threshold >= 1) {
     return ReportError(Status::InvalidArgument("--threshold must be between 0 and 1"));
   }
+  if (options.settings.same_list_threshold <= 0 || options.settings.same_list_threshold > 1) {
+    return ReportError(Status::InvalidArgument("--same-list-threshold must be in (0, 1]"));
+  }
   auto store = OpenSqliteStore(options.case_path, OpenMode::kOpenExisting);
   if (!store.ok()) return ReportError(store.status());
   options.settings.term_frequency = !options.no_term_frequency;
@@ -89,6 +92,8 @@ Command RegisterLink(CLI::App& root) {
                   "Posterior match probability needed to join two records (default 0.9)");
   app->add_option("--contradiction", options->settings.contradiction,
                   "Compared pairs below this probability keep their clusters apart (default 0.9)");
+  app->add_option("--same-list-threshold", options->settings.same_list_threshold,
+                  "Probability two records of one list need to be one person (default 0.9999)");
   app->add_option("--seed", options->settings.seed, "Seed for the random pairs that estimate u");
   app->add_option("--threads", options->settings.threads, "Worker threads (default 2)");
   app->add_option("--max-block", options->settings.blocking.max_block,
@@ -97,6 +102,8 @@ Command RegisterLink(CLI::App& root) {
                 "Do not weigh rare names more than common ones");
   app->add_flag("--train-from-labels", options->settings.train_from_labels,
                 "Retrain m from the reviewers' match decisions (needs at least 20)");
+  app->add_option("--pairs-out", options->settings.pairs_out,
+                  "Write every compared pair (levels, weight, probability) to this CSV file");
   app->add_flag("--json", options->json, "Print the run's summary as JSON");
   return {app, [options] { return Run(*options); }};
 }

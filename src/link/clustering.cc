@@ -55,12 +55,17 @@ class Clusters {
     }
     if (!check_model) return true;
     const bool check_unscored = input_.compatible && size_a * size_b <= input_.check_unscored_up_to;
+    const bool by_source = !input_.source_of.empty();
     for (const uint32_t x : members_[ra]) {
       for (const uint32_t y : members_[rb]) {
+        const bool same_source = by_source && input_.source_of[x] == input_.source_of[y];
         const uint64_t key = Key(x, y);
         const auto it = std::lower_bound(scored_.begin(), scored_.end(), std::make_pair(key, -1.0));
         if (it != scored_.end() && it->first == key) {
           if (it->second < input_.contradiction) return false;
+          if (same_source && it->second < input_.same_source_threshold) return false;
+        } else if (same_source) {
+          return false;
         } else if (check_unscored && !input_.compatible(x, y)) {
           return false;
         }

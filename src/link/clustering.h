@@ -38,6 +38,13 @@ struct ClusteringInput {
   size_t max_cluster_size = SIZE_MAX;
   // Whether two records that were never compared may be the same person.
   std::function<bool(uint32_t, uint32_t)> compatible;
+  // Per record, its list (empty: not used). A list names a person once, save
+  // for its own duplicates: two records of one list join a cluster only when
+  // they were compared and the pair reaches `same_source_threshold` itself.
+  // Without this, a namesake from a list that already has the person's own
+  // record was merged whenever it matched as well as any other record.
+  std::vector<int32_t> source_of;
+  double same_source_threshold = 0.9;
 };
 
 struct ClusteringResult {

@@ -61,5 +61,25 @@ TEST(ClusteringTest, WithinListDuplicatesAndManyLists) {
   for (uint32_t i = 1; i < 5; ++i) EXPECT_EQ(result.cluster_of[i], 0u);
 }
 
+// Regression: records 1 and 2 come from one list (namesakes) and both match
+// record 0 of another list; the one-list pair is not itself near-certain, so
+// only the stronger match joins record 0.
+TEST(ClusteringTest, TwoRecordsOfOneListNeedTheirOwnNearCertainMatch) {
+  auto input = Input(3, {{0, 1, 14, 0.9999}, {0, 2, 10, 0.999}, {1, 2, 9, 0.998}});
+  input.source_of = {0, 1, 1};
+  input.same_source_threshold = 0.9999;
+  auto result = ClusterRecords(input);
+  EXPECT_EQ(result.cluster_of[0], result.cluster_of[1]);
+  EXPECT_NE(result.cluster_of[0], result.cluster_of[2]);
+  // A near-identical duplicate within the list is still merged.
+  input.candidates[2].probability = 0.99999;
+  result = ClusterRecords(input);
+  EXPECT_EQ(result.cluster_of[2], 0u);
+  // Never compared: two records of one list stay apart.
+  input.candidates.pop_back();
+  result = ClusterRecords(input);
+  EXPECT_NE(result.cluster_of[0], result.cluster_of[2]);
+}
+
 }  // namespace
 }  // namespace reckon::link

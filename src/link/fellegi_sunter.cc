@@ -19,6 +19,12 @@ constexpr double kMaxCrossDisagreementM = 0.02;
 // counted as a strong disagreement); a typo is weak evidence of a match.
 constexpr double kMinCloseM = 0.005;
 constexpr double kTfClamp = 5.0;
+// Ages more than 6 (level 4) or 15 years (level 5) apart are rare for one
+// person, but session A (pairs agreeing on given, father and family name)
+// holds namesakes of other generations, and EM learned m of 0.004 and 0.009
+// from them, so a 30-year gap cost less than the names gained.
+constexpr double kMaxAgeDifferentM = 0.003;
+constexpr double kMaxAgeFarApartM = 0.001;
 
 // Initial m: agreement likely among matches, disagreement unlikely.
 constexpr std::array<double, 6> kInitialNameM = {0, 0.85, 0.1, 0.03, 0.02, 0};
@@ -156,6 +162,10 @@ int FellegiSunterModel::TrainSessions(const std::vector<std::vector<PatternCount
       m_[field][4] = std::min(m_[field][4], kMaxCrossDisagreementM);
     }
     if (field <= kMother) m_[field][2] = std::max(m_[field][2], kMinCloseM);
+    if (field == kAge) {
+      m_[field][4] = std::min(m_[field][4], kMaxAgeDifferentM);
+      m_[field][5] = std::min(m_[field][5], kMaxAgeFarApartM);
+    }
     Normalise(m_[field], kLevelCount[field]);
   }
   // With m and u fixed, fit the share of matches among all candidates.

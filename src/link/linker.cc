@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cmath>
+#include <fstream>
 #include <limits>
 #include <map>
 #include <nlohmann/json.hpp>
@@ -128,6 +129,43 @@ std::vector<uint64_t> TrainingPairs(const std::vector<LinkRecord>& records) {
   return pairs;
 }
 
+Status WritePairs(const std::string& path, const LinkContext& context,
+                  const std::vector<ScoredPair>& pairs, const std::vector<uint32_t>& cluster_of,
+                  const std::vector<uint32_t>& patterns) {
+  std::ofstream out(path);
+  if (!out) return Status::IoError("cannot write the pairs file '" + path + "'");
+  auto csv_field = [](const std::string& value) {
+    if (value.find_first_of(",\"\n") == std::string::npos) return value;
+    std::string quoted = "\"";
+    for (const char c : value) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
+    return quoted + "\"";
+  };
+  out << "record_a,record_b,source_a,source_b";
+  for (size_t field = 0; field < kFieldCount; ++field) {
+    std::string name(FieldName(field));
+    std::replace(name.begin(), name.end(), ' ', '_');
+    out << ',' << name;
+  }
+  out << ",household,weight,probability,same_person\n";
+  for (size_t k = 0; k < pairs.size(); ++k) {
+    const ScoredPair& pair = pairs[k];
+    const StoredRecord& a = context.stored[pair.a];
+    const StoredRecord& b = context.stored[pair.b];
+    out << csv_field(a.fields.record_id) << ',' << csv_field(b.fields.record_id) << ','
+        << a.source_id << ',' << b.source_id;
+    const auto levels = LevelsOfPattern(patterns[k]);
+    for (size_t field = 0; field < kFieldCount; ++field) {
+      out << ',' << LevelName(field, levels[field]);
+    }
+    const bool household = pair.weight <= -1e8;
+    out << ',' << (household ? 1 : 0) << ',' << (household ? -999.0 : pair.weight) << ','
+        << pair.probability << ',' << (cluster_of[pair.a] == cluster_of[pair.b] ? 1 : 0) << '\n';
+  }
+  out.flush();
+  if (!out) return Status::IoError("writing the pairs file '" + path + "' failed");
+  return Status::Ok();
+}
+
 }  // namespace
 
 std::string LinkSummary::ToJson() const {
@@ -164,6 +202,7 @@ std::string LinkSummary::ToJson() const {
 std::string LinkSettingsJson(const LinkSettings& settings) {
   const nlohmann::ordered_json json = {{"threshold", settings.threshold},
                                        {"contradiction", settings.contradiction},
+                                       {"same_list_threshold", settings.same_list_threshold},
                                        {"seed", settings.seed},
                                        {"random_pairs", settings.random_pairs},
                                        {"term_frequency", settings.term_frequency},
@@ -179,6 +218,8 @@ Result<LinkSettings> LinkSettingsFromJson(const std::string& json) {
     const auto saved = nlohmann::json::parse(json);
     settings.threshold = saved.value("threshold", settings.threshold);
     settings.contradiction = saved.value("contradiction", settings.contradiction);
+    settings.same_list_threshold =
+        saved.value("same_list_threshold", settings.same_list_threshold);
     settings.seed = saved.value("seed", settings.seed);
     settings.random_pairs = saved.value("random_pairs", settings.random_pairs);
     settings.term_frequency = saved.value("term_frequency", settings.term_frequency);
@@ -378,6 +419,9 @@ Result<LinkSummary> LinkCase(Store& store, const LinkSettings& settings) {
     // Each list may name a person a few times (within-list duplicates).
     clustering.max_cluster_size = 3 * static_cast<size_t>(sources);
   }
+  clustering.source_of.resize(n);
+  for (size_t i = 0; i < n; ++i) clustering.source_of[i] = context.records[i].source;
+  clustering.same_source_threshold = settings.same_list_threshold;
   clustering.candidates.resize(blocks.pairs.size());
   for (size_t k = 0; k < blocks.pairs.size(); ++k) {
     const PairComparison& c = compared[k];
@@ -428,6 +472,12 @@ Result<LinkSummary> LinkCase(Store& store, const LinkSettings& settings) {
   summary.refused_merges = clusters.refused_merges;
   summary.must_links_refused = clusters.must_links_refused;
   end_stage("cluster");
+  if (!settings.pairs_out.empty()) {
+    std::vector<uint32_t> patterns(compared.size());
+    for (size_t k = 0; k < compared.size(); ++k) patterns[k] = compared[k].pattern;
+    RECKON_RETURN_IF_ERROR(WritePairs(settings.pairs_out, context, clustering.candidates,
+                                      clusters.cluster_of, patterns));
+  }
 
   RECKON_ASSIGN_OR_RETURN(auto previous_list, store.PersonAssignments());
   RECKON_ASSIGN_OR_RETURN(int64_t highest, store.HighestPersonId());

@@ -46,6 +46,8 @@ constexpr Entry kEntries[] = {
     {"وليد", "Walid|Waleed|Oualid"},
     {"سعيد", "Said|Saeed|Saied|Saeid|Saiid|Sa'id|Saed"},
     {"سعد", "Saad|Sa'ad|Sad"},
+    {"حمد", "Hamad|Hammad"},
+    {"نوري", "Nouri|Nuri|Noori"},
     {"سامي", "Sami|Samy"},
     {"سامر", "Samer|Saamer"},
     {"سمير", "Samir|Sameer"},

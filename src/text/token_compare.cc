@@ -77,11 +77,16 @@ TokenComparison CompareTokens(const TokenInfo& a, const TokenInfo& b) {
   if (same_script) {
     const size_t shorter = std::min(x.core.size(), y.core.size());
     const bool unknown = a.groups.empty() && b.groups.empty();
+    // Here at most one of the two is in the variant table. A spelling that is
+    // not a name we know, one edit from one we do (ممد, ماز, غشان against
+    // محمد, مازن, غسان), is that name misspelt: before, it read as another
+    // name, so the pair read as brothers and was never linked.
+    const bool one_known = !unknown;
     // Jaro-Winkler >= 0.8 is implied by the edit bounds below for these
     // lengths, so it gates the costlier Damerau-Levenshtein.
     const double jw = JaroWinkler(x.core, y.core);
     if (jw >= 0.8) {
-      if ((shorter >= 7 || (shorter >= 4 && unknown)) &&
+      if ((shorter >= 7 || (shorter >= 4 && unknown) || (shorter >= 3 && one_known)) &&
           BoundedDamerauLevenshtein(x.core, y.core, 1) <= 1) {
         return {TokenMatch::kClose, kTokenMatchScore};
       }
@@ -92,8 +97,8 @@ TokenComparison CompareTokens(const TokenInfo& a, const TokenInfo& b) {
     }
     return {TokenMatch::kDifferent, 0.8 * jw};
   } else if (IsTranslit(x.script) && IsTranslit(y.script)) {
-    const bool latin_known = x.script == Script::kLatin ? !a.groups.empty() : !b.groups.empty();
-    if (!latin_known && std::min(x.skeleton.size(), y.skeleton.size()) >= 4 &&
+    // At most one side is a known name: a slip in either side's spelling.
+    if (std::min(x.skeleton.size(), y.skeleton.size()) >= 3 &&
         BoundedDamerauLevenshtein(std::string_view(x.skeleton), std::string_view(y.skeleton), 1) <=
             1) {
       return {TokenMatch::kClose, kTokenMatchScore};
