@@ -218,8 +218,7 @@ Result<LinkSettings> LinkSettingsFromJson(const std::string& json) {
     const auto saved = nlohmann::json::parse(json);
     settings.threshold = saved.value("threshold", settings.threshold);
     settings.contradiction = saved.value("contradiction", settings.contradiction);
-    settings.same_list_threshold =
-        saved.value("same_list_threshold", settings.same_list_threshold);
+    settings.same_list_threshold = saved.value("same_list_threshold", settings.same_list_threshold);
     settings.seed = saved.value("seed", settings.seed);
     settings.random_pairs = saved.value("random_pairs", settings.random_pairs);
     settings.term_frequency = saved.value("term_frequency", settings.term_frequency);
