@@ -20,6 +20,7 @@ struct Options {
   link::LinkSettings settings;
   bool json = false;
   bool no_term_frequency = false;
+  bool no_competition = false;
 };
 
 int Run(Options& options) {
@@ -32,6 +33,7 @@ int Run(Options& options) {
   auto store = OpenSqliteStore(options.case_path, OpenMode::kOpenExisting);
   if (!store.ok()) return ReportError(store.status());
   options.settings.term_frequency = !options.no_term_frequency;
+  options.settings.competition = !options.no_competition;
   const bool terminal = ::isatty(STDERR_FILENO) == 1 && !options.json;
   if (terminal) {
     options.settings.progress = [](const std::string& stage, double) {
@@ -98,6 +100,8 @@ Command RegisterLink(CLI::App& root) {
   app->add_option("--threads", options->settings.threads, "Worker threads (default 2)");
   app->add_option("--max-block", options->settings.blocking.max_block,
                   "Blocks larger than this use sorted neighbourhood (default 400)");
+  app->add_flag("--no-competition", options->no_competition,
+                "Score each pair alone, not against the other candidates from the same lists");
   app->add_flag("--no-term-frequency", options->no_term_frequency,
                 "Do not weigh rare names more than common ones");
   app->add_flag("--train-from-labels", options->settings.train_from_labels,

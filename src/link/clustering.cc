@@ -19,7 +19,8 @@ class Clusters {
     // Compared pairs, sorted by key, for looking up any pair across two clusters.
     scored_.reserve(input.candidates.size());
     for (const ScoredPair& pair : input.candidates) {
-      scored_.emplace_back(Key(pair.a, pair.b), pair.probability);
+      scored_.emplace_back(Key(pair.a, pair.b),
+                           pair.alone_probability >= 0 ? pair.alone_probability : pair.probability);
     }
     if (!std::is_sorted(scored_.begin(), scored_.end())) std::sort(scored_.begin(), scored_.end());
   }

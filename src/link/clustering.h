@@ -22,7 +22,11 @@ struct ScoredPair {
   uint32_t a = 0;
   uint32_t b = 0;
   double weight = 0;
-  double probability = 0;
+  double probability = 0;  // for merging: the pair against its competitors
+  // For contradictions: the pair alone. Another strong candidate from the
+  // same list makes a pair less likely the match, not incompatible.
+  // Negative: the same as `probability`.
+  double alone_probability = -1;
 };
 
 struct ClusteringInput {

@@ -12,6 +12,7 @@
 
 #include "link/clustering.h"
 #include "link/comparison.h"
+#include "link/competition.h"
 #include "link/place_keys.h"
 #include "link/stable_ids.h"
 #include "place/case_gazetteer.h"
@@ -206,6 +207,7 @@ std::string LinkSettingsJson(const LinkSettings& settings) {
                                        {"seed", settings.seed},
                                        {"random_pairs", settings.random_pairs},
                                        {"term_frequency", settings.term_frequency},
+                                       {"competition", settings.competition},
                                        {"train_from_labels", settings.train_from_labels},
                                        {"max_block", settings.blocking.max_block},
                                        {"window", settings.blocking.window}};
@@ -222,6 +224,8 @@ Result<LinkSettings> LinkSettingsFromJson(const std::string& json) {
     settings.seed = saved.value("seed", settings.seed);
     settings.random_pairs = saved.value("random_pairs", settings.random_pairs);
     settings.term_frequency = saved.value("term_frequency", settings.term_frequency);
+    // Runs saved before competition existed did not use it.
+    settings.competition = saved.value("competition", false);
     settings.train_from_labels = saved.value("train_from_labels", settings.train_from_labels);
     settings.blocking.max_block = saved.value("max_block", settings.blocking.max_block);
     settings.blocking.window = saved.value("window", settings.blocking.window);
@@ -418,9 +422,6 @@ Result<LinkSummary> LinkCase(Store& store, const LinkSettings& settings) {
     // Each list may name a person a few times (within-list duplicates).
     clustering.max_cluster_size = 3 * static_cast<size_t>(sources);
   }
-  clustering.source_of.resize(n);
-  for (size_t i = 0; i < n; ++i) clustering.source_of[i] = context.records[i].source;
-  clustering.same_source_threshold = settings.same_list_threshold;
   clustering.candidates.resize(blocks.pairs.size());
   for (size_t k = 0; k < blocks.pairs.size(); ++k) {
     const PairComparison& c = compared[k];
@@ -435,6 +436,26 @@ Result<LinkSummary> LinkCase(Store& store, const LinkSettings& settings) {
       clustering.cannot_link.emplace_back(PairFirst(blocks.pairs[k]), PairSecond(blocks.pairs[k]));
     }
     if (probability >= settings.threshold) ++summary.matched_pairs;
+  }
+  clustering.source_of.resize(n);
+  for (size_t i = 0; i < n; ++i) clustering.source_of[i] = context.records[i].source;
+  clustering.same_source_threshold = settings.same_list_threshold;
+  if (settings.competition) {
+    CompetitionInput competition;
+    competition.pairs = &clustering.candidates;
+    competition.source_of = &clustering.source_of;
+    competition.duplicate_probability = settings.same_list_threshold;
+    const std::vector<float> penalties = CompetitionPenalties(competition, n);
+    summary.matched_pairs = 0;
+    for (size_t k = 0; k < penalties.size(); ++k) {
+      ScoredPair& pair = clustering.candidates[k];
+      if (penalties[k] > 0) {
+        pair.alone_probability = pair.probability;
+        pair.weight -= static_cast<double>(penalties[k]);
+        pair.probability = FellegiSunterModel::Probability(pair.weight);
+      }
+      if (pair.probability >= settings.threshold) ++summary.matched_pairs;
+    }
   }
   // Human decisions override the model.
   std::unordered_map<int64_t, uint32_t> index_of_pk;
@@ -457,7 +478,7 @@ Result<LinkSummary> LinkCase(Store& store, const LinkSettings& settings) {
   // A human match decision also lifts the model's objection to that pair.
   for (ScoredPair& pair : clustering.candidates) {
     const auto it = decided.find(MakePair(pair.a, pair.b));
-    if (it != decided.end() && it->second) pair.probability = 1.0;
+    if (it != decided.end() && it->second) pair.probability = pair.alone_probability = 1.0;
   }
   const double contradiction = settings.contradiction;
   clustering.compatible = [&context, contradiction, &settings](uint32_t a, uint32_t b) {

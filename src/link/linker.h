@@ -41,6 +41,9 @@ struct LinkSettings {
   size_t random_pairs = 200000;  // for estimating u
   size_t threads = 2;
   bool term_frequency = true;
+  // Weigh each pair against the other candidates from the same lists
+  // (link/competition.h): a list names a person once.
+  bool competition = true;
   // Retrain m from the human match decisions (when there are at least 20).
   bool train_from_labels = false;
   // Who runs the linkage, recorded in the audit log with the saved run.

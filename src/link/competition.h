@@ -1,0 +1,38 @@
+// Competing candidates: a list names a person once, so two strong candidates
+// from one list for the same record cannot both be that record's match.
+//
+// Fellegi–Sunter scores each pair alone. In a massacre many namesakes die in
+// one village on one day, and a record then has several candidates from
+// another list that each score as a match. Under the one-to-one constraint
+// between lists (Jaro 1989; Sadinle 2017), with odds λ = 2^weight per pair,
+//   P(b is a's match) = λ_ab / (1 + λ_ab + C),
+// where C sums the odds of a's other candidates in b's list and of b's other
+// candidates in a's list. So the pair's weight falls by log2(1 + C / (1 + λ_ab))
+// relative to its own posterior... written here as the odds λ_ab / (1 + C).
+// A list's own duplicates (records of one list joined at the same-list
+// threshold) count as one candidate: the strongest of the group.
+//
+// Thread-safety: pure function.
+#pragma once
+
+#include <cstdint>
+#include <vector>
+
+#include "link/clustering.h"
+
+namespace reckon::link {
+
+struct CompetitionInput {
+  const std::vector<ScoredPair>* pairs = nullptr;  // weights include the prior
+  const std::vector<int32_t>* source_of = nullptr;
+  // Pairs below this probability neither compete nor change (negligible odds).
+  double floor_probability = 0.01;
+  // Same-list pairs at or above this are duplicates: one candidate, not two.
+  double duplicate_probability = 0.9999;
+};
+
+// Per pair, the weight to subtract (log2(1 + C), >= 0); 0 for pairs within
+// one list, household pairs and pairs below the floor.
+std::vector<float> CompetitionPenalties(const CompetitionInput& input, size_t record_count);
+
+}  // namespace reckon::link
