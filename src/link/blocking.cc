@@ -30,6 +30,10 @@ using KeyFunction = std::function<uint64_t(const LinkRecord&)>;
 struct Rule {
   std::string name;
   KeyFunction key;
+  // A second reading of the same record under the same rule (0: none): a
+  // record whose name order was guessed, or whose kunya stands for its given
+  // name, also joins the block its other reading belongs to.
+  KeyFunction alternate;
 };
 
 std::vector<Rule> DefaultRules(const text::TokenTable& tokens) {
@@ -40,39 +44,73 @@ std::vector<Rule> DefaultRules(const text::TokenTable& tokens) {
                                      : std::string_view(analysis.skeleton);
   };
   std::vector<Rule> rules;
-  rules.push_back({"given + family name", [skeleton](const LinkRecord& r) -> uint64_t {
+  rules.push_back({"given + family name",
+                   [skeleton](const LinkRecord& r) -> uint64_t {
                      const auto given = skeleton(r.chain.given);
                      const auto family = skeleton(r.chain.family);
                      if (given.empty() || family.empty()) return 0;
                      return KeyHash().Add("gf").Add(given).Add(family).value();
+                   },
+                   // Family name first: the parsed given name is the family
+                   // name and the parsed father the given name.
+                   [skeleton](const LinkRecord& r) -> uint64_t {
+                     if (!r.order_guessed) return 0;
+                     const auto given = skeleton(r.chain.father);
+                     const auto family = skeleton(r.chain.given);
+                     if (given.empty() || family.empty()) return 0;
+                     return KeyHash().Add("gf").Add(given).Add(family).value();
                    }});
-  rules.push_back({"given + father name", [skeleton](const LinkRecord& r) -> uint64_t {
+  rules.push_back({"given + father name",
+                   [skeleton](const LinkRecord& r) -> uint64_t {
                      const auto given = skeleton(r.chain.given);
                      const auto father = skeleton(r.chain.father);
                      if (given.empty() || father.empty()) return 0;
                      return KeyHash().Add("gp").Add(given).Add(father).value();
+                   },
+                   [skeleton](const LinkRecord& r) -> uint64_t {
+                     if (!r.order_guessed) return 0;
+                     const auto given = skeleton(r.chain.father);
+                     const auto father =
+                         skeleton(r.chain.grandfather != text::kNoToken ? r.chain.grandfather
+                                                                        : r.chain.family);
+                     if (given.empty() || father.empty()) return 0;
+                     return KeyHash().Add("gp").Add(given).Add(father).value();
                    }});
   rules.push_back(
-      {"father + family name + month of death", [skeleton](const LinkRecord& r) -> uint64_t {
+      {"father + family name + month of death",
+       [skeleton](const LinkRecord& r) -> uint64_t {
          const auto father = skeleton(r.chain.father);
          const auto family = skeleton(r.chain.family);
          if (father.empty() || family.empty() || r.death_precision == DatePrecision::kNone) {
            return 0;
          }
          return KeyHash().Add("pf").Add(father).Add(family).Add(r.death_day / 30).value();
+       },
+       // A kunya in place of the given name: the parsed given name is the father.
+       [skeleton](const LinkRecord& r) -> uint64_t {
+         if (!r.chain.has(text::kChainKunya) || r.death_precision == DatePrecision::kNone) {
+           return 0;
+         }
+         const auto father = skeleton(r.chain.given);
+         const auto family = skeleton(r.chain.family);
+         if (father.empty() || family.empty()) return 0;
+         return KeyHash().Add("pf").Add(father).Add(family).Add(r.death_day / 30).value();
        }});
-  rules.push_back(
-      {"given name + day of death + place", [skeleton](const LinkRecord& r) -> uint64_t {
-         const auto given = skeleton(r.chain.given);
-         if (given.empty() || r.death_precision != DatePrecision::kDay) return 0;
-         const std::string& place = !r.place[1].empty() ? r.place[1] : r.place[2];
-         return KeyHash().Add("gd").Add(given).Add(r.death_day).Add(place).value();
-       }});
-  rules.push_back({"kunya or alias + family name", [skeleton](const LinkRecord& r) -> uint64_t {
+  rules.push_back({"given name + day of death + place",
+                   [skeleton](const LinkRecord& r) -> uint64_t {
+                     const auto given = skeleton(r.chain.given);
+                     if (given.empty() || r.death_precision != DatePrecision::kDay) return 0;
+                     const std::string& place = !r.place[1].empty() ? r.place[1] : r.place[2];
+                     return KeyHash().Add("gd").Add(given).Add(r.death_day).Add(place).value();
+                   },
+                   nullptr});
+  rules.push_back({"kunya or alias + family name",
+                   [skeleton](const LinkRecord& r) -> uint64_t {
                      const auto kunya = skeleton(r.chain.kunya);
                      if (kunya.empty()) return 0;
                      return KeyHash().Add("k").Add(kunya).Add(skeleton(r.chain.family)).value();
-                   }});
+                   },
+                   nullptr});
   return rules;
 }
 
@@ -121,6 +159,8 @@ BlockingResult BlockPairs(const std::vector<LinkRecord>& records, const text::To
     for (uint32_t i = 0; i < records.size(); ++i) {
       const uint64_t key = rule.key(records[i]);
       if (key != 0) keyed.emplace_back(key, i);
+      const uint64_t other = rule.alternate ? rule.alternate(records[i]) : 0;
+      if (other != 0 && other != key) keyed.emplace_back(other, i);
     }
     std::sort(keyed.begin(), keyed.end());
     for (size_t start = 0; start < keyed.size();) {

@@ -50,5 +50,20 @@ TEST(BlockingTest, LargeBlocksUseSortedNeighbourhood) {
   EXPECT_EQ(result.rules[0].largest_block, 500u);
 }
 
+// Regression: a Latin list writing the family name first, and a kunya in
+// place of the given name, kept these pairs from ever being compared.
+TEST(BlockingTest, FamilyFirstAndKunyaReadingsAreBlockedWithTheFullName) {
+  text::TokenTable tokens;
+  std::vector<LinkRecord> records = {
+      Make(tokens, "فاطمة نبيل رياض درويش", 8),
+      Make(tokens, "Darwish Fatima Nabil Riad", 8),
+      Make(tokens, "سامر محمد عيسى زيدان", 7),
+      Make(tokens, "Abu Lohai Mohammad Issa Zaidan", 7),
+  };
+  const auto result = BlockPairs(records, tokens, {});
+  EXPECT_TRUE(HasPair(result, 0, 1));
+  EXPECT_TRUE(HasPair(result, 2, 3));
+}
+
 }  // namespace
 }  // namespace reckon::link

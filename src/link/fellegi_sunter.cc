@@ -19,6 +19,14 @@ constexpr double kMaxCrossDisagreementM = 0.02;
 // counted as a strong disagreement); a typo is weak evidence of a match.
 constexpr double kMinCloseM = 0.005;
 constexpr double kTfClamp = 5.0;
+// Session B (pairs sharing day, place, sex and exact age) holds so many
+// different people that EM gave m of a given name that disagrees 0.0005
+// within a script and 0.00001 across scripts, i.e. -10 and -15 bits: one
+// transliteration that no reading ties to the Arabic name vetoed a match
+// whatever else agreed. Matches do disagree this way (a misspelling beyond
+// one edit, a nickname, a third party's transliteration).
+constexpr double kMinGivenDifferentM = 0.002;
+constexpr double kMinGivenCrossDifferentM = 0.01;
 // Ages more than 6 (level 4) or 15 years (level 5) apart are rare for one
 // person, but session A (pairs agreeing on given, father and family name)
 // holds namesakes of other generations, and EM learned m of 0.004 and 0.009
@@ -162,6 +170,10 @@ int FellegiSunterModel::TrainSessions(const std::vector<std::vector<PatternCount
       m_[field][4] = std::min(m_[field][4], kMaxCrossDisagreementM);
     }
     if (field <= kMother) m_[field][2] = std::max(m_[field][2], kMinCloseM);
+    if (field == kGiven) {
+      m_[field][3] = std::max(m_[field][3], kMinGivenDifferentM);
+      m_[field][4] = std::max(m_[field][4], kMinGivenCrossDifferentM);
+    }
     if (field == kAge) {
       m_[field][4] = std::min(m_[field][4], kMaxAgeDifferentM);
       m_[field][5] = std::min(m_[field][5], kMaxAgeFarApartM);

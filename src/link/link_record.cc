@@ -79,6 +79,7 @@ Result<LinkRecord> BuildLinkRecord(const StoredRecord& stored, int32_t source_in
                      tokens, {f.given_name, f.father_name, f.grandfather_name, f.family_name}));
   } else if (!f.full_name.empty()) {
     RECKON_ASSIGN_OR_RETURN(r.chain, text::ParseChain(tokens, f.full_name));
+    r.order_guessed = !r.chain.has(text::kChainCommaOrder);
   }
   if (!f.mother_name.empty()) {
     RECKON_ASSIGN_OR_RETURN(text::NameChain mother, text::ParseChain(tokens, f.mother_name));

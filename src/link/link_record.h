@@ -24,6 +24,9 @@ struct LinkRecord {
   int32_t source = 0;  // dense source index (0..sources-1)
   text::NameChain chain;
   text::TokenId mother = text::kNoToken;
+  // The chain was parsed from a full name whose order was guessed (no comma):
+  // it may be family name first, so blocking also tries that reading.
+  bool order_guessed = false;
   char sex = 0;          // 'M', 'F' or 0
   int16_t age_min = -1;  // -1: unknown
   int16_t age_max = -1;  // -1 with age_min >= 0: open band ("60+")

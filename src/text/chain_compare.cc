@@ -133,6 +133,59 @@ bool Disagrees(const TokenTable& table, TokenId x, TokenId y) {
 
 // True when `child`'s chain continues `parent`'s: child's father = parent's
 // given name, child's grandfather = parent's father when both are known.
+double Score(const std::array<PositionResult, 4>& positions);
+
+// A kunya in place of the given name (أبو علي محمد عيسى زيدان, "Abu Ali"
+// son of محمد): the parser reads the next name as the given name, so the
+// record looks like the father of the same man named in full elsewhere.
+// Read the kunya side with its names shifted one place up (given unknown,
+// father = the parsed given name, ...); when every position that both give
+// then agrees, on father and family at least, the pair is one person whose
+// given name one record does not give. Writes the reading into `result`.
+bool KunyaReading(const TokenTable& table, const NameChain& a, const NameChain& b,
+                  ChainComparison* result) {
+  auto shifted = [](const NameChain& chain) {
+    NameChain out;
+    out.father = chain.given;
+    out.grandfather = chain.father;
+    out.family = chain.family;
+    return out;
+  };
+  for (const bool a_has_kunya : {true, false}) {
+    const NameChain& kunya_side = a_has_kunya ? a : b;
+    if (!kunya_side.has(kChainKunya) || kunya_side.given == kNoToken ||
+        kunya_side.kunya == kNoToken) {
+      continue;
+    }
+    // "Abu Ali" next to a man named Ali is Ali's father, not Ali: the kunya's
+    // skeleton is أبو/أم (one letter) followed by the son's.
+    const std::string& kunya = table.Info(kunya_side.kunya).analysis.skeleton;
+    const TokenId other_given = a_has_kunya ? b.given : a.given;
+    if (other_given != kNoToken && kunya.size() > 1) {
+      const std::string& son = table.Info(other_given).analysis.skeleton;
+      if (!son.empty() && kunya.compare(1, std::string::npos, son) == 0) continue;
+    }
+    const NameChain reading = shifted(kunya_side);
+    const Candidate c = a_has_kunya ? Positional(table, reading, b) : Positional(table, a, reading);
+    bool disagree = c.extra_disagreements > 0;
+    for (const PositionResult& position : c.positions) {
+      disagree = disagree || position.agreement == Agreement::kDisagree;
+    }
+    if (disagree || c.positions[1].agreement != Agreement::kAgree ||
+        c.positions[3].agreement != Agreement::kAgree) {
+      continue;
+    }
+    result->positions = c.positions;
+    result->alignment = AlignmentKind::kShifted;
+    result->alignment_note =
+        a_has_kunya ? "a's kunya stands for its given name" : "b's kunya stands for its given name";
+    result->relation = ChainRelation::kInsufficient;
+    result->score = Score(c.positions);
+    return true;
+  }
+  return false;
+}
+
 bool ParentOf(const TokenTable& table, const NameChain& parent, const NameChain& child) {
   if (!Agrees(table, child.father, parent.given)) return false;
   if (Agrees(table, child.given, parent.given)) return false;
@@ -276,6 +329,8 @@ ChainComparison CompareChains(const TokenTable& table, const NameChain& a, const
              p[2].agreement != Agreement::kDisagree && p[3].agreement != Agreement::kDisagree &&
              best.extra_disagreements == 0) {
     result.relation = ChainRelation::kSiblings;
+  } else if (KunyaReading(table, a, b, &result)) {
+    // set by KunyaReading
   } else if (ParentOf(table, b, a)) {
     result.relation = ChainRelation::kParentChild;
     result.alignment = AlignmentKind::kShifted;

@@ -35,6 +35,19 @@ TEST_F(ChainCompareTest, FatherOmittedIsADroppedAlignment) {
   EXPECT_EQ(c.alignment, AlignmentKind::kDropped);
 }
 
+// Regression: "Abu Lohai" in place of the given name read as the father of
+// the man the other list names in full.
+TEST_F(ChainCompareTest, AKunyaInPlaceOfTheGivenNameIsNotAParent) {
+  const ChainComparison c = Compare("Abu Lohai Mohammad Issa Zaidan", "سامر محمد عيسى زيدان");
+  EXPECT_EQ(c.relation, ChainRelation::kInsufficient);
+  EXPECT_EQ(c.alignment, AlignmentKind::kShifted);
+  EXPECT_EQ(c.positions[0].agreement, Agreement::kMissing);
+  EXPECT_EQ(c.positions[1].agreement, Agreement::kAgree);
+  // "Abu Ali" next to Ali, son of the same father, is Ali's father.
+  const ChainComparison father = Compare("أبو علي محمد عيسى زيدان", "علي محمد عيسى زيدان");
+  EXPECT_EQ(father.relation, ChainRelation::kChildParent);
+}
+
 TEST_F(ChainCompareTest, Brothers) {
   const ChainComparison c = Compare("حسن علي محمود الخطيب", "حسين علي محمود الخطيب");
   EXPECT_EQ(c.relation, ChainRelation::kSiblings);
