@@ -67,8 +67,7 @@ int Run(const Options& options) {
   }
   auto settings = link::LinkSettingsFromJson((*run)->settings_json);
   if (!settings.ok()) return ReportError(settings.status());
-  const link::Explanation e =
-      link::ExplainPair(context, index_a, index_b, settings->term_frequency);
+  const link::Explanation e = link::ExplainPair(context, index_a, index_b, *settings);
   std::cout << "A  " << Describe(*a) << "\nB  " << Describe(*b) << "\n\n";
   std::cout << "name chains: " << e.relation << ", aligned " << e.alignment << "\n\n";
   TablePrinter table({"", "comparison", "weight", "running total"});

@@ -120,7 +120,7 @@ int Interactive(Store& store, const Options& options) {
     std::cout << "\n=== pair " << shown << " of " << pairs->size() << " (match probability "
               << std::fixed << std::setprecision(3) << pair.probability << ")\n";
     PrintSideBySide(context.stored[a], context.stored[b]);
-    const link::Explanation e = link::ExplainPair(context, a, b, settings->term_frequency);
+    const link::Explanation e = link::ExplainPair(context, a, b, *settings);
     std::cout << "\n";
     for (const auto& line : e.lines) {
       std::ostringstream weight;

@@ -180,4 +180,24 @@ BlockingResult BlockPairs(const std::vector<LinkRecord>& records, const text::To
   return result;
 }
 
+std::vector<uint32_t> BlockNeighbours(const std::vector<LinkRecord>& records,
+                                      const text::TokenTable& tokens, uint32_t index) {
+  std::vector<uint32_t> out;
+  for (const Rule& rule : DefaultRules(tokens)) {
+    const uint64_t key = rule.key(records[index]);
+    const uint64_t other = rule.alternate ? rule.alternate(records[index]) : 0;
+    if (key == 0 && other == 0) continue;
+    auto shares = [&](uint64_t k) { return k != 0 && (k == key || k == other); };
+    for (uint32_t j = 0; j < records.size(); ++j) {
+      if (j == index) continue;
+      if (shares(rule.key(records[j])) || (rule.alternate && shares(rule.alternate(records[j])))) {
+        out.push_back(j);
+      }
+    }
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
 }  // namespace reckon::link

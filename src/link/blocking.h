@@ -44,6 +44,12 @@ BlockingResult BlockPairs(const std::vector<LinkRecord>& records, const text::To
 
 inline uint32_t PairFirst(uint64_t pair) { return static_cast<uint32_t>(pair >> 32); }
 inline uint32_t PairSecond(uint64_t pair) { return static_cast<uint32_t>(pair & 0xFFFFFFFFu); }
+// The records that share a block key with record `index` under any rule,
+// sorted (sorted-neighbourhood windows of large blocks are ignored): the
+// pairs blocking would offer for it. One scan of all records.
+std::vector<uint32_t> BlockNeighbours(const std::vector<LinkRecord>& records,
+                                      const text::TokenTable& tokens, uint32_t index);
+
 inline uint64_t MakePair(uint32_t i, uint32_t j) {
   return i < j ? (static_cast<uint64_t>(i) << 32) | j : (static_cast<uint64_t>(j) << 32) | i;
 }

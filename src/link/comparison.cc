@@ -139,10 +139,43 @@ std::array<uint8_t, kFieldCount> LevelsOfPattern(uint32_t pattern) {
   return levels;
 }
 
+ChosenChains ChooseChains(const text::TokenTable& tokens, const LinkRecord& a,
+                          const LinkRecord& b) {
+  ChosenChains out;
+  out.comparison = text::CompareChains(tokens, a.chain, b.chain);
+  if (out.comparison.relation == text::ChainRelation::kSamePerson) return out;
+  auto reading = [](const LinkRecord& r) {
+    text::NameChain chain;
+    chain.given = r.family_first[0];
+    chain.father = r.family_first[1];
+    chain.grandfather = r.family_first[2];
+    chain.family = r.family_first[3];
+    return chain;
+  };
+  for (const bool flip_a : {true, false}) {
+    const LinkRecord& flipped = flip_a ? a : b;
+    if (flipped.family_first[0] == text::kNoToken) continue;
+    const text::NameChain other = reading(flipped);
+    text::ChainComparison c = flip_a ? text::CompareChains(tokens, other, b.chain)
+                                     : text::CompareChains(tokens, a.chain, other);
+    if (c.relation != text::ChainRelation::kSamePerson) continue;
+    c.alignment_note =
+        std::string(flip_a ? "a" : "b") + " read family name first; " + c.alignment_note;
+    out.comparison = std::move(c);
+    out.reading = other;
+    (flip_a ? out.a_family_first : out.b_family_first) = true;
+    return out;
+  }
+  return out;
+}
+
 ComparisonVector CompareRecords(const text::TokenTable& tokens, const LinkRecord& a,
                                 const LinkRecord& b) {
   ComparisonVector v;
-  const text::ChainComparison chains = text::CompareChains(tokens, a.chain, b.chain);
+  const ChosenChains chosen = ChooseChains(tokens, a, b);
+  const text::ChainComparison& chains = chosen.comparison;
+  const text::NameChain& chain_a = chosen.ChainA(a);
+  const text::NameChain& chain_b = chosen.ChainB(b);
   v.relation = chains.relation;
   v.alignment = chains.alignment;
   // An alignment other than the positional one is a hypothesis (a name
@@ -155,9 +188,9 @@ ComparisonVector CompareRecords(const text::TokenTable& tokens, const LinkRecord
   if (chains.alignment != text::AlignmentKind::kPositional &&
       chains.relation == text::ChainRelation::kDifferent) {
     const std::array<std::pair<text::TokenId, text::TokenId>, 4> tokens_at = {
-        std::pair{a.chain.given, b.chain.given}, std::pair{a.chain.father, b.chain.father},
-        std::pair{a.chain.grandfather, b.chain.grandfather},
-        std::pair{a.chain.family, b.chain.family}};
+        std::pair{chain_a.given, chain_b.given}, std::pair{chain_a.father, chain_b.father},
+        std::pair{chain_a.grandfather, chain_b.grandfather},
+        std::pair{chain_a.family, chain_b.family}};
     for (size_t role = 0; role < 4; ++role) {
       text::PositionResult& position = positions[role];
       position = {};
@@ -192,7 +225,7 @@ ComparisonVector CompareRecords(const text::TokenTable& tokens, const LinkRecord
   // Ages must agree within a year: names one letter apart (سامر / سامي) are
   // also given to brothers, and wider ages merged them on the clean profile.
   if (v.relation == text::ChainRelation::kSiblings && v.level[kAge] == 1 &&
-      GivenTypoApart(tokens, v.level[kGiven], a.chain.given, b.chain.given)) {
+      GivenTypoApart(tokens, v.level[kGiven], chain_a.given, chain_b.given)) {
     v.relation = text::ChainRelation::kDifferent;
   }
   return v;

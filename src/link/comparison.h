@@ -73,6 +73,23 @@ struct ComparisonVector {
 ComparisonVector CompareRecords(const text::TokenTable& tokens, const LinkRecord& a,
                                 const LinkRecord& b);
 
+// The readings of the two name chains that CompareRecords compares: the
+// chains as parsed, unless a record whose name order was guessed reads as the
+// same person only family name first ("Darwish Fatima Nabil Riad").
+struct ChosenChains {
+  text::ChainComparison comparison;
+  bool a_family_first = false;  // a was read family name first (as `reading`)
+  bool b_family_first = false;
+  text::NameChain reading;  // the family-first reading, when used
+  const text::NameChain& ChainA(const LinkRecord& a) const {
+    return a_family_first ? reading : a.chain;
+  }
+  const text::NameChain& ChainB(const LinkRecord& b) const {
+    return b_family_first ? reading : b.chain;
+  }
+};
+ChosenChains ChooseChains(const text::TokenTable& tokens, const LinkRecord& a, const LinkRecord& b);
+
 // Unpacks a pattern into levels.
 std::array<uint8_t, kFieldCount> LevelsOfPattern(uint32_t pattern);
 

@@ -68,6 +68,17 @@ TEST_F(ComparisonTest, AMisspeltKnownNameIsATypoNotABrother) {
   }
 }
 
+// Regression: a Latin full name written family name first compared every
+// position as different.
+TEST_F(ComparisonTest, AFullNameWrittenFamilyFirstIsReadThatWay) {
+  const auto a = Make("يوسف عصام صالح معلا", "M", 54, "2025-03-08", "صافيتا");
+  const auto b = Make("Moalla Yousef Issam Salih", "M", 54, "2025-03-08", "صافيتا");
+  const auto v = CompareRecords(tokens_, a, b);
+  EXPECT_EQ(v.level[kGiven], 1);
+  EXPECT_EQ(v.level[kFamily], 1);
+  EXPECT_EQ(v.relation, text::ChainRelation::kSamePerson);
+}
+
 TEST_F(ComparisonTest, FatherAndSonAreAHousehold) {
   const auto son = Make("سامر نزار يوسف الحلبي", "M", 34, "2025-03-08", "بانياس");
   const auto father = Make("نزار يوسف أحمد الحلبي", "M", 61, "2025-03-08", "بانياس");

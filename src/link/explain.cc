@@ -8,12 +8,14 @@
 
 namespace reckon::link {
 
-Explanation ExplainPair(const LinkContext& context, size_t a, size_t b, bool term_frequency) {
+Explanation ExplainPair(const LinkContext& context, size_t a, size_t b,
+                        const LinkSettings& settings) {
+  const bool term_frequency = settings.term_frequency;
   Explanation out;
   const ComparisonVector v =
       CompareRecords(*context.tokens, context.records[a], context.records[b]);
-  const text::ChainComparison chains =
-      text::CompareChains(*context.tokens, context.records[a].chain, context.records[b].chain);
+  const ChosenChains chosen = ChooseChains(*context.tokens, context.records[a], context.records[b]);
+  const text::ChainComparison& chains = chosen.comparison;
   out.relation = std::string(text::ChainRelationName(chains.relation));
   out.alignment = std::string(text::AlignmentKindName(chains.alignment)) +
                   (chains.alignment_note.empty() ? "" : " (" + chains.alignment_note + ")");
@@ -52,6 +54,17 @@ Explanation ExplainPair(const LinkContext& context, size_t a, size_t b, bool ter
     add_tf("term frequency: family name", v.family_token, context.family_frequencies, kFamily);
   }
   out.household = v.IsHousehold();
+  if (!out.household) {
+    int competitors = 0;
+    const double penalty = CompetitionPenaltyFor(context, a, b, settings, &competitors);
+    if (penalty > 0) {
+      out.lines.push_back(
+          {"competing candidates",
+           std::to_string(competitors) + " other strong candidates from the two records' lists",
+           -penalty});
+      total -= penalty;
+    }
+  }
   if (out.household) {
     out.lines.push_back({"household rule", out.relation + ": different people",
                          -std::numeric_limits<double>::infinity()});

@@ -27,6 +27,8 @@ struct Explanation {
   std::string alignment;  // how the chains were aligned
 };
 
-Explanation ExplainPair(const LinkContext& context, size_t a, size_t b, bool term_frequency);
+// `settings` are the link run's own (term frequencies, competition).
+Explanation ExplainPair(const LinkContext& context, size_t a, size_t b,
+                        const LinkSettings& settings);
 
 }  // namespace reckon::link

@@ -80,6 +80,12 @@ Result<LinkRecord> BuildLinkRecord(const StoredRecord& stored, int32_t source_in
   } else if (!f.full_name.empty()) {
     RECKON_ASSIGN_OR_RETURN(r.chain, text::ParseChain(tokens, f.full_name));
     r.order_guessed = !r.chain.has(text::kChainCommaOrder);
+    // Read "Darwish Fatima Nabil Riad" as Fatima, son of Nabil, son of Riad, Darwish.
+    const std::vector<text::TokenId>& names = r.chain.sequence;
+    if (r.order_guessed && names.size() >= 3 && r.chain.kunya == text::kNoToken) {
+      r.family_first = {names[1], names[2], names.size() >= 4 ? names[3] : text::kNoToken,
+                        names[0]};
+    }
   }
   if (!f.mother_name.empty()) {
     RECKON_ASSIGN_OR_RETURN(text::NameChain mother, text::ParseChain(tokens, f.mother_name));

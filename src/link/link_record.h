@@ -27,6 +27,10 @@ struct LinkRecord {
   // The chain was parsed from a full name whose order was guessed (no comma):
   // it may be family name first, so blocking also tries that reading.
   bool order_guessed = false;
+  // That other reading, family name first (given, father, grandfather,
+  // family), when the full name has at least three names; else all kNoToken.
+  std::array<text::TokenId, 4> family_first{text::kNoToken, text::kNoToken, text::kNoToken,
+                                            text::kNoToken};
   char sex = 0;          // 'M', 'F' or 0
   int16_t age_min = -1;  // -1: unknown
   int16_t age_max = -1;  // -1 with age_min >= 0: open band ("60+")

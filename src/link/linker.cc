@@ -313,6 +313,49 @@ double ChainPenalty(const LinkContext& context, size_t a, size_t b) {
   return std::max(context.chain_penalty[a], context.chain_penalty[b]);
 }
 
+double CompetitionPenaltyFor(const LinkContext& context, size_t a, size_t b,
+                             const LinkSettings& settings, int* competitors) {
+  constexpr double kFloorProbability = 0.01;  // as CompetitionInput's default
+  auto probability_of = [&](size_t x, size_t y) {
+    const ComparisonVector v =
+        CompareRecords(*context.tokens, context.records[x], context.records[y]);
+    if (v.IsHousehold()) return 0.0;
+    return FellegiSunterModel::Probability(
+        ScoreComparison(context, v, x, y, settings.term_frequency));
+  };
+  // The odds of x's other strong candidates in partner's list; a list's
+  // near-certain duplicates count once (the strongest), partner's own
+  // duplicates not at all.
+  auto competing = [&](size_t x, size_t partner) {
+    std::vector<std::pair<double, size_t>> strong;  // (probability, record)
+    for (const uint32_t j :
+         BlockNeighbours(context.records, *context.tokens, static_cast<uint32_t>(x))) {
+      if (j == partner || context.records[j].source != context.records[partner].source) continue;
+      const double p = probability_of(x, j);
+      if (p >= kFloorProbability) strong.emplace_back(p, j);
+    }
+    std::sort(strong.rbegin(), strong.rend());
+    std::vector<size_t> counted = {partner};
+    double sum = 0;
+    for (const auto& [p, j] : strong) {
+      bool duplicate = false;
+      for (const size_t c : counted) {
+        duplicate = duplicate || probability_of(c, j) >= settings.same_list_threshold;
+      }
+      if (duplicate) continue;
+      counted.push_back(j);
+      sum += p / (1 - p);
+      if (competitors) ++*competitors;
+    }
+    return sum;
+  };
+  if (competitors) *competitors = 0;
+  if (!settings.competition || context.records[a].source == context.records[b].source) return 0;
+  const double own = probability_of(a, b);
+  if (own < kFloorProbability) return 0;
+  return std::log2(1.0 + competing(a, b) + competing(b, a));
+}
+
 Result<LinkSummary> LinkCase(Store& store, const LinkSettings& settings) {
   LinkSummary summary;
   auto stage_start = Clock::now();
@@ -541,7 +584,9 @@ Result<LinkSummary> LinkCase(Store& store, const LinkSettings& settings) {
   };
   std::vector<std::pair<double, const ScoredPair*>> uncertain;
   for (const ScoredPair& pair : clustering.candidates) {
-    if (pair.probability < 0.05 || pair.probability > 0.995) continue;
+    // Within 8 bits (odds 256 times) of the threshold either way: with
+    // the default 0.9, probabilities from about 0.035 to 0.9996.
+    if (!(std::abs(pair.weight - threshold_weight) <= 8.0)) continue;
     if (decided.count(MakePair(pair.a, pair.b))) continue;
     uncertain.emplace_back(priority(&pair), &pair);
   }

@@ -109,6 +109,15 @@ double ScoreComparison(const LinkContext& context, const ComparisonVector& compa
 // The chain-frequency penalty for a pair agreeing on given, father and family name.
 double ChainPenalty(const LinkContext& context, size_t a, size_t b);
 
+// The competing-candidates penalty of one pair (link/competition.h),
+// recomputed from the pair's block neighbours for an explanation; the linker
+// computes it for all pairs at once. `competitors` gets how many other strong
+// candidates (duplicates counted once) the two records have in each other's
+// lists. In blocks large enough for sorted neighbourhood the linker may have
+// seen fewer of them.
+double CompetitionPenaltyFor(const LinkContext& context, size_t a, size_t b,
+                             const LinkSettings& settings, int* competitors);
+
 Result<LinkSummary> LinkCase(Store& store, const LinkSettings& settings);
 
 // The settings a run stores in link_runs.settings_json, and back: explain,

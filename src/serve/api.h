@@ -39,7 +39,7 @@ struct ServerState {
   std::unique_ptr<RegisterIndex> index;
   FiguresCache figures;  // /api/stats and the charts; refreshed after every change
   std::optional<CaseKey> case_key;
-  bool term_frequency = true;
+  link::LinkSettings link_settings;  // of the latest link run, for explanations
   // Pairs each user skipped in the review queue (not stored: a skip decides nothing).
   std::mutex skip_mutex;
   std::map<std::string, std::set<std::pair<int64_t, int64_t>>> skipped;
@@ -76,8 +76,8 @@ Result<int64_t> ParseId(const std::string& text);
 // A record's canonical fields with its source, record_id and record_pk.
 nlohmann::ordered_json RecordJson(const StoredRecord& record);
 // A pair's explanation lines (link/explain.h) as JSON.
-nlohmann::ordered_json ExplanationJson(const RegisterSnapshot& snapshot, bool term_frequency,
-                                       size_t a, size_t b);
+nlohmann::ordered_json ExplanationJson(const RegisterSnapshot& snapshot,
+                                       const link::LinkSettings& settings, size_t a, size_t b);
 
 // Handlers, by route pattern (server.cc binds them to routes.h).
 std::map<std::string, ApiHandler> AuthHandlers();      // login, logout, me, users

@@ -198,7 +198,7 @@ Reply Person(ApiContext& ctx) {
   for (size_t i = 0; i < n; ++i) {
     for (size_t j = i + 1; j < n; ++j) {
       nlohmann::ordered_json e =
-          ExplanationJson(*snap, ctx.state.term_frequency, p->records[i], p->records[j]);
+          ExplanationJson(*snap, ctx.state.link_settings, p->records[i], p->records[j]);
       e["record_a"] = snap->context->stored[p->records[i]].record_pk;
       e["record_b"] = snap->context->stored[p->records[j]].record_pk;
       explanation.push_back(std::move(e));
@@ -307,9 +307,9 @@ nlohmann::ordered_json RecordJson(const StoredRecord& record) {
   return j;
 }
 
-nlohmann::ordered_json ExplanationJson(const RegisterSnapshot& snapshot, bool term_frequency,
-                                       size_t a, size_t b) {
-  const link::Explanation e = link::ExplainPair(*snapshot.context, a, b, term_frequency);
+nlohmann::ordered_json ExplanationJson(const RegisterSnapshot& snapshot,
+                                       const link::LinkSettings& settings, size_t a, size_t b) {
+  const link::Explanation e = link::ExplainPair(*snapshot.context, a, b, settings);
   nlohmann::ordered_json lines = nlohmann::json::array();
   for (const auto& line : e.lines) {
     lines.push_back({{"label", line.label}, {"detail", line.detail}, {"weight", line.weight}});

@@ -47,7 +47,7 @@ Reply GetReview(ApiContext& ctx) {
          {"record_b", record_b},
          {"weight", pair.weight},
          {"probability", pair.probability},
-         {"explanation", ExplanationJson(*snap, ctx.state.term_frequency, a->second, b->second)}});
+         {"explanation", ExplanationJson(*snap, ctx.state.link_settings, a->second, b->second)}});
   }
   return JsonReply({{"pairs", out}});
 }

@@ -140,7 +140,7 @@ Result<std::unique_ptr<RegisterIndex>> RegisterIndex::Build(Store& store, size_t
   std::unique_ptr<RegisterIndex> index(new RegisterIndex());
   if (run) {
     auto settings = link::LinkSettingsFromJson(run->settings_json);
-    if (settings.ok()) index->term_frequency_ = settings->term_frequency;
+    if (settings.ok()) index->link_settings_ = *settings;
   }
   index->context_ = std::move(context);
   index->query_tokens_ = std::make_shared<text::TokenTable>();

@@ -105,8 +105,8 @@ class RegisterIndex {
   // Re-reads the person assignments and statuses (names are not re-parsed).
   Status Regroup(Store& store);
 
-  // Whether explanations use term frequencies (the latest link run's setting).
-  bool term_frequency() const { return term_frequency_; }
+  // The latest link run's settings, which explanations use.
+  const link::LinkSettings& link_settings() const { return link_settings_; }
 
   std::shared_ptr<const RegisterSnapshot> Snapshot() const;
   Result<PersonPage> Search(const PersonQuery& query) const;
@@ -120,7 +120,7 @@ class RegisterIndex {
   // Tokens of queries; replaced when it grows large so that queries cannot
   // grow memory without bound.
   mutable std::shared_ptr<text::TokenTable> query_tokens_;
-  bool term_frequency_ = true;
+  link::LinkSettings link_settings_;
 };
 
 // Folds a place name for filtering: Arabic orthographic folding, Latin case

@@ -201,7 +201,7 @@ Status RunServer(ServeOptions serve_options) {
     auto index = RegisterIndex::Build(**store, 2);
     if (!index.ok()) return index.status().WithContext("loading the register");
     state.index = std::move(index).value();
-    state.term_frequency = state.index->term_frequency();
+    state.link_settings = state.index->link_settings();
     if (Status s = state.figures.Refresh(**store); !s.ok()) {
       return s.WithContext("computing the case's figures");
     }
