@@ -19,8 +19,13 @@ class Clusters {
     // Compared pairs, sorted by key, for looking up any pair across two clusters.
     scored_.reserve(input.candidates.size());
     for (const ScoredPair& pair : input.candidates) {
-      scored_.emplace_back(Key(pair.a, pair.b),
-                           pair.alone_probability >= 0 ? pair.alone_probability : pair.probability);
+      // A pair another candidate from the same list far outscores is treated
+      // as a contradiction even when it is compatible alone.
+      const bool outcompeted = pair.alone_probability >= 0 && pair.probability < input.outcompeted;
+      scored_.emplace_back(Key(pair.a, pair.b), outcompeted ? 0.0
+                                                : pair.alone_probability >= 0
+                                                    ? pair.alone_probability
+                                                    : pair.probability);
     }
     if (!std::is_sorted(scored_.begin(), scored_.end())) std::sort(scored_.begin(), scored_.end());
   }

@@ -48,6 +48,10 @@ struct ClusteringInput {
   // Without this, a namesake from a list that already has the person's own
   // record was merged whenever it matched as well as any other record.
   std::vector<int32_t> source_of;
+  // A compared pair whose probability against its competitors is below this
+  // forbids a merge even when it is compatible alone: one of the two records
+  // has a far better candidate in the other's list.
+  double outcompeted = 0.0;
   double same_source_threshold = 0.9;
 };
 

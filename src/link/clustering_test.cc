@@ -81,5 +81,21 @@ TEST(ClusteringTest, TwoRecordsOfOneListNeedTheirOwnNearCertainMatch) {
   EXPECT_NE(result.cluster_of[0], result.cluster_of[2]);
 }
 
+// Regression: record 2 matched record 1 well, and record 0 alone, but another
+// candidate far outscored 0~2; the cluster {1, 2} took 0 in anyway.
+TEST(ClusteringTest, AnOutcompetedPairKeepsItsClustersApart) {
+  std::vector<ScoredPair> pairs = {{1, 2, 12, 0.9998}, {0, 1, 5, 0.97}};
+  ScoredPair outcompeted{0, 2, -10, 0.0007};
+  outcompeted.alone_probability = 0.95;
+  pairs.push_back(outcompeted);
+  auto input = Input(3, pairs);
+  auto result = ClusterRecords(input);
+  EXPECT_EQ(result.cluster_of[0], result.cluster_of[2]);  // compatible alone
+  input.outcompeted = 0.01;
+  result = ClusterRecords(input);
+  EXPECT_EQ(result.cluster_of[1], result.cluster_of[2]);
+  EXPECT_NE(result.cluster_of[0], result.cluster_of[1]);
+}
+
 }  // namespace
 }  // namespace reckon::link

@@ -483,6 +483,9 @@ Result<LinkSummary> LinkCase(Store& store, const LinkSettings& settings) {
   clustering.source_of.resize(n);
   for (size_t i = 0; i < n; ++i) clustering.source_of[i] = context.records[i].source;
   clustering.same_source_threshold = settings.same_list_threshold;
+  // Measured (realistic, 50,000 people): 0.01 raised pairwise F1 0.877 ->
+  // 0.880; 0.1 and 0.3 gained precision but lost as much recall.
+  clustering.outcompeted = 0.01;
   if (settings.competition) {
     CompetitionInput competition;
     competition.pairs = &clustering.candidates;
