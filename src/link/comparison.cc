@@ -143,7 +143,15 @@ ChosenChains ChooseChains(const text::TokenTable& tokens, const LinkRecord& a,
                           const LinkRecord& b) {
   ChosenChains out;
   out.comparison = text::CompareChains(tokens, a.chain, b.chain);
-  if (out.comparison.relation == text::ChainRelation::kSamePerson) return out;
+  // Read family name first only when, as parsed, the given names disagree
+  // and the family names do not agree: the signature of a rotated name, and
+  // it spares a second comparison for most candidate pairs.
+  const auto& parsed = out.comparison.positions;
+  if (out.comparison.relation == text::ChainRelation::kSamePerson ||
+      parsed[0].agreement != text::Agreement::kDisagree ||
+      parsed[3].agreement == text::Agreement::kAgree) {
+    return out;
+  }
   auto reading = [](const LinkRecord& r) {
     text::NameChain chain;
     chain.given = r.family_first[0];
