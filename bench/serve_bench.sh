@@ -4,12 +4,12 @@
 # the register search (/api/persons?q=NAME, names rotated in both scripts by a
 # wrk Lua script) and the dashboard figures (/api/stats). Prints requests per
 # second, p50 and p99 for each run and the medians over the runs.
-# Usage: bench/serve_bench.sh [PEOPLE=115000] [RUNS=3] [SECONDS=15]
+# Usage: bench/serve_bench.sh [PEOPLE=125000] [RUNS=3] [SECONDS=15]
 # The case is kept in $RECKON_BENCH_DIR (default /tmp/reckon_serve_bench) and
 # reused when it exists for the same PEOPLE.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-people=${1:-115000}
+people=${1:-125000}
 runs=${2:-3}
 seconds=${3:-15}
 reckon=${RECKON:-$PWD/build/reckon}
