@@ -12,6 +12,7 @@
 #include "casework/witnesses.h"
 #include "serve/api.h"
 #include "serve/assets.h"
+#include "serve/request_log.h"
 #include "serve/routes.h"
 
 namespace reckon::serve {
@@ -259,7 +260,8 @@ Status RunServer(ServeOptions serve_options) {
       res.set_content(R"({"error":"request refused"})", "application/json");
     }
   });
-  server.set_logger([](const httplib::Request& req, const httplib::Response& res) {
+  RequestLog request_log(stderr);
+  server.set_logger([&request_log](const httplib::Request& req, const httplib::Response& res) {
     const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() -
                                                                 log_state.start)
                           .count();
@@ -267,7 +269,7 @@ Status RunServer(ServeOptions serve_options) {
     std::snprintf(line, sizeof line, "%s %s %s %d %.1fms %s\n", LogTime().c_str(),
                   req.method.size() <= 7 ? req.method.c_str() : "OTHER", log_state.label.c_str(),
                   res.status, ms, log_state.role.c_str());
-    std::fputs(line, stderr);
+    request_log.Write(line);
   });
 
   // SIGINT/SIGTERM stop the server from a thread of their own: blocked here,
