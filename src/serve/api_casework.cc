@@ -75,7 +75,7 @@ Reply AddIncident(ApiContext& ctx) {
   auto added = (*store)->AddIncident(i);
   if (!added.ok()) return StatusReply(added.status());
   // Incidents are figures too (by_incident).
-  if (Status s = ctx.state.figures.Refresh(**store); !s.ok()) return StatusReply(s);
+  if (Status s = ctx.state.figures.RefreshCasework(**store); !s.ok()) return StatusReply(s);
   return JsonReply(IncidentJson(*added), 201);
 }
 
@@ -105,7 +105,7 @@ Reply DecideVerificationHandler(ApiContext& ctx) {
   if (!decision.ok()) return StatusReply(decision.status());
   // The register's statuses (and the dashboard's figures) change at once.
   if (Status s = ctx.state.index->Regroup(**store); !s.ok()) return StatusReply(s);
-  if (Status s = ctx.state.figures.Refresh(**store); !s.ok()) return StatusReply(s);
+  if (Status s = ctx.state.figures.RefreshCasework(**store); !s.ok()) return StatusReply(s);
   auto status = PersonStatusOf(**store, *id);
   if (!status.ok()) return StatusReply(status.status());
   return JsonReply({{"person_id", *id},
