@@ -7,6 +7,7 @@
 #include <chrono>
 #include <cstdio>
 #include <iostream>
+#include <optional>
 #include <thread>
 
 #include "casework/witnesses.h"
@@ -260,7 +261,10 @@ Status RunServer(ServeOptions serve_options) {
       res.set_content(R"({"error":"request refused"})", "application/json");
     }
   });
-  RequestLog request_log(stderr);
+  // Started below, once SIGINT and SIGTERM are blocked: a thread inherits
+  // its creator's signal mask, and one that does not block them would be
+  // killed by SIGTERM instead of the server stopping gracefully.
+  std::optional<RequestLog> request_log;
   server.set_logger([&request_log](const httplib::Request& req, const httplib::Response& res) {
     const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() -
                                                                 log_state.start)
@@ -269,7 +273,7 @@ Status RunServer(ServeOptions serve_options) {
     std::snprintf(line, sizeof line, "%s %s %s %d %.1fms %s\n", LogTime().c_str(),
                   req.method.size() <= 7 ? req.method.c_str() : "OTHER", log_state.label.c_str(),
                   res.status, ms, log_state.role.c_str());
-    request_log.Write(line);
+    request_log->Write(line);
   });
 
   // SIGINT/SIGTERM stop the server from a thread of their own: blocked here,
@@ -279,6 +283,7 @@ Status RunServer(ServeOptions serve_options) {
   sigaddset(&signals, SIGINT);
   sigaddset(&signals, SIGTERM);
   pthread_sigmask(SIG_BLOCK, &signals, nullptr);
+  request_log.emplace(stderr);
   if (!server.bind_to_port(options.bind, options.port)) {
     return Status::IoError("cannot listen on " + options.bind + ":" + std::to_string(options.port));
   }
