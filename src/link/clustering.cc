@@ -16,12 +16,32 @@ class Clusters {
       : input_(input), parent_(n), members_(n), forbidden_(n) {
     std::iota(parent_.begin(), parent_.end(), 0u);
     for (uint32_t i = 0; i < n; ++i) members_[i] = {i};
-    // Compared pairs, sorted by key, for looking up any pair across two clusters.
-    scored_.reserve(input.candidates.size());
-    for (const ScoredPair& pair : input.candidates) {
-      scored_.emplace_back(Key(pair.a, pair.b), pair.probability);
+    if (input.compared != nullptr) {
+      compared_ = input.compared;
+      flags_ = &input.compared_flags;
+      return;
     }
-    if (!std::is_sorted(scored_.begin(), scored_.end())) std::sort(scored_.begin(), scored_.end());
+    // Compared pairs in rows by first record, for looking up any pair across
+    // two clusters; a pair listed twice counts with its lower probability.
+    std::vector<std::pair<uint64_t, double>> scored;
+    scored.reserve(input.candidates.size());
+    for (const ScoredPair& pair : input.candidates) {
+      scored.emplace_back(Key(pair.a, pair.b), pair.probability);
+    }
+    std::sort(scored.begin(), scored.end());
+    own_compared_.offset.assign(n + 1, 0);
+    for (size_t k = 0; k < scored.size(); ++k) {
+      if (k > 0 && scored[k].first == scored[k - 1].first) continue;
+      ++own_compared_.offset[(scored[k].first >> 32) + 1];
+      own_compared_.second.push_back(static_cast<uint32_t>(scored[k].first));
+      uint8_t flags = 0;
+      if (scored[k].second < input.contradiction) flags |= kBelowContradiction;
+      if (scored[k].second < input.same_source_threshold) flags |= kBelowSameSource;
+      own_flags_.push_back(flags);
+    }
+    for (size_t i = 0; i < n; ++i) own_compared_.offset[i + 1] += own_compared_.offset[i];
+    compared_ = &own_compared_;
+    flags_ = &own_flags_;
   }
 
   uint32_t Find(uint32_t x) {
@@ -59,11 +79,11 @@ class Clusters {
     for (const uint32_t x : members_[ra]) {
       for (const uint32_t y : members_[rb]) {
         const bool same_source = by_source && input_.source_of[x] == input_.source_of[y];
-        const uint64_t key = Key(x, y);
-        const auto it = std::lower_bound(scored_.begin(), scored_.end(), std::make_pair(key, -1.0));
-        if (it != scored_.end() && it->first == key) {
-          if (it->second < input_.contradiction) return false;
-          if (same_source && it->second < input_.same_source_threshold) return false;
+        const size_t k = compared_->Find(x, y);
+        if (k != SIZE_MAX) {
+          const uint8_t flags = (*flags_)[k];
+          if (flags & kBelowContradiction) return false;
+          if (same_source && (flags & kBelowSameSource)) return false;
         } else if (same_source) {
           return false;
         } else if (check_unscored && !input_.compatible(x, y)) {
@@ -87,7 +107,11 @@ class Clusters {
   std::vector<uint32_t> parent_;
   std::vector<std::vector<uint32_t>> members_;    // valid at roots
   std::vector<std::vector<uint32_t>> forbidden_;  // per record: human and household only
-  std::vector<std::pair<uint64_t, double>> scored_;
+  // Every compared pair and its kBelow* flags: the input's, or built here.
+  const CandidatePairs* compared_ = nullptr;
+  const std::vector<uint8_t>* flags_ = nullptr;
+  CandidatePairs own_compared_;
+  std::vector<uint8_t> own_flags_;
 };
 
 }  // namespace

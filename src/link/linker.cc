@@ -1,6 +1,8 @@
 #include "link/linker.h"
 
 #include <algorithm>
+#include <array>
+#include <atomic>
 #include <chrono>
 #include <cmath>
 #include <fstream>
@@ -52,6 +54,95 @@ void ParallelFor(size_t n, size_t threads, Body body) {
   for (auto& worker : workers) worker.join();
 }
 
+// Runs body(thread, begin, end) over [0, n) in chunks of `chunk` handed out
+// to `threads` threads as they become free (a loaded machine slows one
+// thread more than another).
+template <typename Body>
+void ParallelChunks(size_t n, size_t chunk, size_t threads, Body body) {
+  threads = std::max<size_t>(1, std::min(threads, n / chunk + 1));
+  std::atomic<size_t> next{0};
+  auto work = [&](size_t thread) {
+    for (;;) {
+      const size_t begin = next.fetch_add(chunk);
+      if (begin >= n) return;
+      body(thread, begin, std::min(n, begin + chunk));
+    }
+  };
+  std::vector<std::thread> workers;
+  for (size_t t = 1; t < threads; ++t) workers.emplace_back(work, t);
+  work(0);
+  for (auto& worker : workers) worker.join();
+}
+
+// Calls visit(k, a, b) for the candidate pairs k in [begin, end).
+template <typename Visit>
+void ForPairs(const CandidatePairs& pairs, size_t begin, size_t end, Visit visit) {
+  if (begin >= end) return;
+  uint32_t a = pairs.FirstOf(begin);
+  for (size_t k = begin; k < end; ++k) {
+    while (pairs.offset[a + 1] <= k) ++a;
+    visit(k, a, pairs.second[k]);
+  }
+}
+
+// A compared candidate pair as kept until it is scored: 12 bytes.
+struct CompactComparison {
+  uint32_t code = 0;  // pattern, and the household flag in the top bit
+  text::TokenId given_token = text::kNoToken;
+  text::TokenId family_token = text::kNoToken;
+};
+constexpr uint32_t kHouseholdBit = 1u << 31;
+static_assert(3 * kFieldCount < 31, "patterns leave the top bit free");
+
+// Pattern counts in a dense array (one slot per combination of levels)
+// instead of a hash map: one increment per candidate pair.
+class PatternCounter {
+ public:
+  PatternCounter() {
+    size_t size = 1;
+    for (const uint8_t levels : kLevelCount) size *= levels;
+    counts_.assign(size, 0);
+  }
+  void Add(uint32_t pattern) {
+    size_t index = 0;
+    for (size_t field = kFieldCount; field-- > 0;) {
+      const uint32_t level = (pattern >> (3 * field)) & 7u;
+      if (level >= kLevelCount[field]) {
+        ++overflow_[pattern];
+        return;
+      }
+      index = index * kLevelCount[field] + level;
+    }
+    ++counts_[index];
+  }
+  void Merge(const PatternCounter& other) {
+    for (size_t i = 0; i < counts_.size(); ++i) counts_[i] += other.counts_[i];
+    for (const auto& [pattern, count] : other.overflow_) overflow_[pattern] += count;
+  }
+  // Sorted by pattern, as CountPatterns.
+  std::vector<PatternCount> Counts() const {
+    std::vector<PatternCount> out;
+    for (size_t index = 0; index < counts_.size(); ++index) {
+      if (counts_[index] == 0) continue;
+      uint32_t pattern = 0;
+      size_t rest = index;
+      for (size_t field = 0; field < kFieldCount; ++field) {
+        pattern |= static_cast<uint32_t>(rest % kLevelCount[field]) << (3 * field);
+        rest /= kLevelCount[field];
+      }
+      out.push_back({pattern, counts_[index]});
+    }
+    for (const auto& [pattern, count] : overflow_) out.push_back({pattern, count});
+    std::sort(out.begin(), out.end(),
+              [](const PatternCount& x, const PatternCount& y) { return x.pattern < y.pattern; });
+    return out;
+  }
+
+ private:
+  std::vector<uint64_t> counts_;
+  std::map<uint32_t, uint64_t> overflow_;  // levels beyond kLevelCount (none expected)
+};
+
 // What is kept of a compared pair.
 struct PairComparison {
   uint32_t pattern = 0;
@@ -96,6 +187,76 @@ double ScoreParts(const LinkContext& context, uint32_t pattern, text::TokenId gi
   return weight;
 }
 
+// ScoreParts with the model's level weights and name-frequency adjustments
+// looked up in tables instead of recomputed per pair; the same additions in
+// the same order, so the same weights.
+class Scorer {
+ public:
+  Scorer(const LinkContext& context, bool term_frequency)
+      : context_(context), term_frequency_(term_frequency) {
+    prior_weight_ = context.model.PriorWeight();
+    for (size_t field = 0; field < kFieldCount; ++field) {
+      for (uint8_t level = 0; level < 6; ++level) {
+        level_weight_[field][level] = context.model.LevelWeight(field, level);
+      }
+    }
+    if (!term_frequency) return;
+    const auto& u = context.model.population_u();
+    const size_t token_count = context.tokens->size();
+    given_adjustment_.resize(token_count * 6);
+    family_adjustment_.resize(token_count * 6);
+    for (text::TokenId token = 0; token < token_count; ++token) {
+      const uint32_t key = NameKey(*context.tokens, token);
+      for (size_t level = 0; level < 6; ++level) {
+        given_adjustment_[token * 6 + level] =
+            context.given_frequencies.Adjustment(key, u[kGiven][level]);
+        family_adjustment_[token * 6 + level] =
+            context.family_frequencies.Adjustment(key, u[kFamily][level]);
+      }
+    }
+  }
+
+  // The pair's weight; -infinity for a household.
+  double Score(const CompactComparison& c, uint32_t a, uint32_t b) const {
+    if (c.code & kHouseholdBit) return -std::numeric_limits<double>::infinity();
+    const auto levels = LevelsOfPattern(c.code);
+    double pattern_weight = 0;
+    for (size_t field = 0; field < kFieldCount; ++field) {
+      pattern_weight += level_weight_[field][levels[field]];
+    }
+    double weight = prior_weight_ + pattern_weight;
+    if (term_frequency_) {
+      if (levels[kGiven] == 1 && levels[kFather] == 1 && levels[kFamily] == 1) {
+        weight -= ChainPenalty(context_, a, b);
+      }
+      if (c.given_token != text::kNoToken) {
+        weight += Adjustment(given_adjustment_, context_.given_frequencies, c.given_token, kGiven,
+                             levels[kGiven]);
+      }
+      if (c.family_token != text::kNoToken) {
+        weight += Adjustment(family_adjustment_, context_.family_frequencies, c.family_token,
+                             kFamily, levels[kFamily]);
+      }
+    }
+    return weight;
+  }
+
+ private:
+  double Adjustment(const std::vector<double>& table, const TermFrequencies& frequencies,
+                    text::TokenId token, size_t field, uint8_t level) const {
+    if (static_cast<size_t>(token) * 6 < table.size()) return table[token * 6 + level];
+    return frequencies.Adjustment(NameKey(*context_.tokens, token),
+                                  context_.model.population_u()[field][level]);
+  }
+
+  const LinkContext& context_;
+  bool term_frequency_;
+  double prior_weight_ = 0;
+  std::array<std::array<double, 8>, kFieldCount> level_weight_{};
+  std::vector<double> given_adjustment_;  // token * 6 + level
+  std::vector<double> family_adjustment_;
+};
+
 // Pairs for training the name fields: records sharing the day of death, the
 // most specific place, sex and exact age. Blocks are capped so a mass grave
 // of one village on one day does not dominate.
@@ -129,9 +290,11 @@ std::vector<uint64_t> TrainingPairs(const std::vector<LinkRecord>& records) {
   return pairs;
 }
 
-Status WritePairs(const std::string& path, const LinkContext& context,
-                  const std::vector<ScoredPair>& pairs, const std::vector<uint32_t>& cluster_of,
-                  const std::vector<uint32_t>& patterns) {
+// `decided_match` holds the pairs a person decided are the same (probability 1).
+Status WritePairs(const std::string& path, const LinkContext& context, const Scorer& scorer,
+                  const CandidatePairs& pairs, const std::vector<CompactComparison>& compared,
+                  const std::unordered_map<uint64_t, bool>& decided,
+                  const std::vector<uint32_t>& cluster_of) {
   std::ofstream out(path);
   if (!out) return Status::IoError("cannot write the pairs file '" + path + "'");
   auto csv_field = [](const std::string& value) {
@@ -147,20 +310,26 @@ Status WritePairs(const std::string& path, const LinkContext& context,
     out << ',' << name;
   }
   out << ",household,weight,probability,same_person\n";
-  for (size_t k = 0; k < pairs.size(); ++k) {
-    const ScoredPair& pair = pairs[k];
-    const StoredRecord& a = context.stored[pair.a];
-    const StoredRecord& b = context.stored[pair.b];
+  ForPairs(pairs, 0, pairs.size(), [&](size_t k, uint32_t pair_a, uint32_t pair_b) {
+    const CompactComparison& c = compared[k];
+    const bool household = (c.code & kHouseholdBit) != 0;
+    const double weight = household ? -1e9 : scorer.Score(c, pair_a, pair_b);
+    double probability = household ? 0.0 : FellegiSunterModel::Probability(weight);
+    if (!decided.empty()) {
+      const auto it = decided.find(MakePair(pair_a, pair_b));
+      if (it != decided.end() && it->second) probability = 1.0;
+    }
+    const StoredRecord& a = context.stored[pair_a];
+    const StoredRecord& b = context.stored[pair_b];
     out << csv_field(a.fields.record_id) << ',' << csv_field(b.fields.record_id) << ','
         << a.source_id << ',' << b.source_id;
-    const auto levels = LevelsOfPattern(patterns[k]);
+    const auto levels = LevelsOfPattern(c.code & ~kHouseholdBit);
     for (size_t field = 0; field < kFieldCount; ++field) {
       out << ',' << LevelName(field, levels[field]);
     }
-    const bool household = pair.weight <= -1e8;
-    out << ',' << (household ? 1 : 0) << ',' << (household ? -999.0 : pair.weight) << ','
-        << pair.probability << ',' << (cluster_of[pair.a] == cluster_of[pair.b] ? 1 : 0) << '\n';
-  }
+    out << ',' << (household ? 1 : 0) << ',' << (household ? -999.0 : weight) << ',' << probability
+        << ',' << (cluster_of[pair_a] == cluster_of[pair_b] ? 1 : 0) << '\n';
+  });
   out.flush();
   if (!out) return Status::IoError("writing the pairs file '" + path + "' failed");
   return Status::Ok();
@@ -326,20 +495,38 @@ Result<LinkSummary> LinkCase(Store& store, const LinkSettings& settings) {
   end_stage("load");
   if (n == 0) return Status::NotFound("the case has no records to link; import lists first");
 
-  BlockingResult blocks = BlockPairs(context.records, *context.tokens, settings.blocking);
+  if (settings.pairs_out.empty()) {
+    // Only the pairs file needs the stored records.
+    std::vector<StoredRecord>().swap(context.stored);
+  }
+  const size_t threads = std::max<size_t>(1, settings.threads);
+  CompactBlockingResult blocks =
+      BlockPairsCompact(context.records, *context.tokens, settings.blocking, threads);
+  const CandidatePairs& pairs = blocks.pairs;
+  const size_t pair_count = pairs.size();
   summary.rules = blocks.rules;
-  summary.candidate_pairs = blocks.pairs.size();
+  summary.candidate_pairs = pair_count;
   end_stage("block");
 
-  std::vector<PairComparison> compared(blocks.pairs.size());
-  ParallelFor(blocks.pairs.size(), settings.threads, [&](size_t begin, size_t end) {
-    for (size_t k = begin; k < end; ++k) {
+  // Compare every candidate pair; count the patterns of non-household pairs
+  // as it goes (EM needs only the counts).
+  constexpr size_t kChunk = 1 << 16;
+  std::vector<CompactComparison> compared(pair_count);
+  std::vector<PatternCounter> counters(threads);
+  ParallelChunks(pair_count, kChunk, threads, [&](size_t thread, size_t begin, size_t end) {
+    PatternCounter& counter = counters[thread];
+    ForPairs(pairs, begin, end, [&](size_t k, uint32_t a, uint32_t b) {
       const ComparisonVector v =
-          CompareRecords(*context.tokens, context.records[PairFirst(blocks.pairs[k])],
-                         context.records[PairSecond(blocks.pairs[k])]);
-      compared[k] = {v.Pattern(), v.given_token, v.family_token, v.IsHousehold()};
-    }
+          CompareRecords(*context.tokens, context.records[a], context.records[b]);
+      const uint32_t pattern = v.Pattern();
+      const bool household = v.IsHousehold();
+      compared[k] = {household ? pattern | kHouseholdBit : pattern, v.given_token, v.family_token};
+      if (!household) counter.Add(pattern);
+    });
   });
+  for (size_t t = 1; t < counters.size(); ++t) counters[0].Merge(counters[t]);
+  const std::vector<PatternCount> candidate_patterns = counters[0].Counts();
+  counters.clear();
   end_stage("compare");
 
   // u from random pairs: almost all of them are different people.
@@ -369,8 +556,8 @@ Result<LinkSummary> LinkCase(Store& store, const LinkSettings& settings) {
     //     age, date, place, mother and grandfather;
     //  B. pairs sharing day of death, place, sex and exact age (blocked on
     //     those alone, not on names): learns the name fields.
-    std::vector<PairComparison> session_a;
-    for (const PairComparison& c : compared) {
+    std::vector<PatternCount> session_a;
+    for (const PatternCount& c : candidate_patterns) {
       const auto levels = LevelsOfPattern(c.pattern);
       if (levels[kGiven] == 1 && levels[kFather] == 1 && levels[kFamily] == 1) {
         session_a.push_back(c);
@@ -387,8 +574,8 @@ Result<LinkSummary> LinkCase(Store& store, const LinkSettings& settings) {
       }
     });
     summary.em_iterations = context.model.TrainSessions(
-        {CountPatterns(session_a), CountPatterns(session_b)},
-        {{kGiven, kFather, kFamily}, {kDate, kPlace, kSex, kAge}}, CountPatterns(compared));
+        {session_a, CountPatterns(session_b)},
+        {{kGiven, kFather, kFamily}, {kDate, kPlace, kSex, kAge}}, candidate_patterns);
   }
   if (settings.train_from_labels) {
     RECKON_ASSIGN_OR_RETURN(std::vector<ReviewDecision> labels, store.ReviewDecisions());
@@ -421,26 +608,12 @@ Result<LinkSummary> LinkCase(Store& store, const LinkSettings& settings) {
   clustering.source_of.resize(n);
   for (size_t i = 0; i < n; ++i) clustering.source_of[i] = context.records[i].source;
   clustering.same_source_threshold = settings.same_list_threshold;
-  clustering.candidates.resize(blocks.pairs.size());
-  for (size_t k = 0; k < blocks.pairs.size(); ++k) {
-    const PairComparison& c = compared[k];
-    const double weight = ScoreParts(context, c.pattern, c.given_token, c.family_token, c.household,
-                                     settings.term_frequency, PairFirst(blocks.pairs[k]),
-                                     PairSecond(blocks.pairs[k]));
-    const double probability = c.household ? 0.0 : FellegiSunterModel::Probability(weight);
-    clustering.candidates[k] = {PairFirst(blocks.pairs[k]), PairSecond(blocks.pairs[k]),
-                                c.household ? -1e9 : weight, probability};
-    if (c.household) {
-      ++summary.household_pairs;
-      clustering.cannot_link.emplace_back(PairFirst(blocks.pairs[k]), PairSecond(blocks.pairs[k]));
-    }
-    if (probability >= settings.threshold) ++summary.matched_pairs;
-  }
   // Human decisions override the model.
   std::unordered_map<int64_t, uint32_t> index_of_pk;
   for (uint32_t i = 0; i < n; ++i) index_of_pk[context.records[i].record_pk] = i;
   RECKON_ASSIGN_OR_RETURN(std::vector<ReviewDecision> decisions, store.ReviewDecisions());
   std::unordered_map<uint64_t, bool> decided;
+  std::vector<std::pair<uint32_t, uint32_t>> human_cannot_links;
   for (const ReviewDecision& d : decisions) {
     const auto a = index_of_pk.find(d.record_pk_a);
     const auto b = index_of_pk.find(d.record_pk_b);
@@ -450,15 +623,81 @@ Result<LinkSummary> LinkCase(Store& store, const LinkSettings& settings) {
       clustering.must_link.emplace_back(a->second, b->second);
       ++summary.must_links;
     } else {
-      clustering.cannot_link.emplace_back(a->second, b->second);
+      human_cannot_links.emplace_back(a->second, b->second);
       ++summary.cannot_links;
     }
   }
-  // A human match decision also lifts the model's objection to that pair.
-  for (ScoredPair& pair : clustering.candidates) {
-    const auto it = decided.find(MakePair(pair.a, pair.b));
-    if (it != decided.end() && it->second) pair.probability = 1.0;
+  // Per candidate pair: its kBelow* flags for clustering, and while scoring,
+  // whether a person decided it (a match decision lifts the model's
+  // objection: probability 1).
+  constexpr uint8_t kDecided = 0x40;
+  constexpr uint8_t kDecidedMatch = 0x80;
+  std::vector<uint8_t> flags(pair_count, 0);
+  for (const auto& [key, match] : decided) {
+    const size_t k = pairs.Find(PairFirst(key), PairSecond(key));
+    if (k != SIZE_MAX) flags[k] = match ? kDecided | kDecidedMatch : kDecided;
   }
+  // Score every pair. Clustering keeps only the pairs at or above the
+  // threshold (merge candidates) and every pair's flags; review needs the
+  // undecided uncertain pairs.
+  const Scorer scorer(context, settings.term_frequency);
+  struct ChunkScores {
+    std::vector<ScoredPair> edges;
+    std::vector<ScoredPair> uncertain;
+    std::vector<std::pair<uint32_t, uint32_t>> households;
+    uint64_t matched = 0;
+  };
+  std::vector<ChunkScores> chunk_scores((pair_count + kChunk - 1) / kChunk);
+  ParallelChunks(pair_count, kChunk, threads, [&](size_t, size_t begin, size_t end) {
+    ChunkScores& out = chunk_scores[begin / kChunk];
+    ForPairs(pairs, begin, end, [&](size_t k, uint32_t a, uint32_t b) {
+      const CompactComparison& c = compared[k];
+      const bool household = (c.code & kHouseholdBit) != 0;
+      const double weight = household ? -1e9 : scorer.Score(c, a, b);
+      double probability = household ? 0.0 : FellegiSunterModel::Probability(weight);
+      if (household) out.households.emplace_back(a, b);
+      if (probability >= settings.threshold) ++out.matched;
+      if (flags[k] & kDecidedMatch) probability = 1.0;
+      if (probability >= settings.threshold) out.edges.push_back({a, b, weight, probability});
+      if (!(flags[k] & kDecided) && probability >= 0.05 && probability <= 0.995) {
+        out.uncertain.push_back({a, b, weight, probability});
+      }
+      uint8_t standing = 0;
+      if (probability < settings.contradiction) standing |= kBelowContradiction;
+      if (probability < settings.same_list_threshold) standing |= kBelowSameSource;
+      flags[k] = standing;
+    });
+  });
+  std::vector<ScoredPair> uncertain_pairs;
+  {
+    size_t edges = 0;
+    size_t uncertain = 0;
+    size_t households = 0;
+    for (const ChunkScores& chunk : chunk_scores) {
+      edges += chunk.edges.size();
+      uncertain += chunk.uncertain.size();
+      households += chunk.households.size();
+    }
+    clustering.candidates.reserve(edges);
+    uncertain_pairs.reserve(uncertain);
+    clustering.cannot_link.reserve(households + human_cannot_links.size());
+    for (ChunkScores& chunk : chunk_scores) {
+      clustering.candidates.insert(clustering.candidates.end(), chunk.edges.begin(),
+                                   chunk.edges.end());
+      uncertain_pairs.insert(uncertain_pairs.end(), chunk.uncertain.begin(), chunk.uncertain.end());
+      clustering.cannot_link.insert(clustering.cannot_link.end(), chunk.households.begin(),
+                                    chunk.households.end());
+      summary.matched_pairs += chunk.matched;
+      chunk = {};
+    }
+    summary.household_pairs = households;
+    clustering.cannot_link.insert(clustering.cannot_link.end(), human_cannot_links.begin(),
+                                  human_cannot_links.end());
+  }
+  chunk_scores.clear();
+  if (settings.pairs_out.empty()) std::vector<CompactComparison>().swap(compared);
+  clustering.compared = &pairs;
+  clustering.compared_flags = std::move(flags);
   const double contradiction = settings.contradiction;
   clustering.compatible = [&context, contradiction, &settings](uint32_t a, uint32_t b) {
     const ComparisonVector v =
@@ -470,13 +709,14 @@ Result<LinkSummary> LinkCase(Store& store, const LinkSettings& settings) {
   const ClusteringResult clusters = ClusterRecords(clustering);
   summary.refused_merges = clusters.refused_merges;
   summary.must_links_refused = clusters.must_links_refused;
+  std::vector<uint8_t>().swap(clustering.compared_flags);
   end_stage("cluster");
   if (!settings.pairs_out.empty()) {
-    std::vector<uint32_t> patterns(compared.size());
-    for (size_t k = 0; k < compared.size(); ++k) patterns[k] = compared[k].pattern;
-    RECKON_RETURN_IF_ERROR(WritePairs(settings.pairs_out, context, clustering.candidates,
-                                      clusters.cluster_of, patterns));
+    RECKON_RETURN_IF_ERROR(WritePairs(settings.pairs_out, context, scorer, pairs, compared, decided,
+                                      clusters.cluster_of));
+    std::vector<CompactComparison>().swap(compared);
   }
+  blocks.pairs = {};
 
   RECKON_ASSIGN_OR_RETURN(auto previous_list, store.PersonAssignments());
   RECKON_ASSIGN_OR_RETURN(int64_t highest, store.HighestPersonId());
@@ -488,52 +728,61 @@ Result<LinkSummary> LinkCase(Store& store, const LinkSettings& settings) {
 
   LinkRunResult run;
   run.assignments.reserve(n);
-  std::unordered_map<int64_t, std::vector<int32_t>> sources_of_person;
+  std::vector<std::pair<int64_t, int32_t>> person_sources(n);
   for (size_t i = 0; i < n; ++i) {
     run.assignments.emplace_back(record_pks[i], person_ids[i]);
-    sources_of_person[person_ids[i]].push_back(context.records[i].source);
+    person_sources[i] = {person_ids[i], context.records[i].source};
   }
-  summary.persons = sources_of_person.size();
-  for (auto& [person, sources] : sources_of_person) {
-    std::sort(sources.begin(), sources.end());
-    if (std::unique(sources.begin(), sources.end()) - sources.begin() > 1) {
-      ++summary.persons_on_several_sources;
+  std::sort(person_sources.begin(), person_sources.end());
+  for (size_t start = 0; start < n;) {
+    const int64_t person = person_sources[start].first;
+    size_t end = start + 1;
+    bool several = false;
+    for (; end < n && person_sources[end].first == person; ++end) {
+      several = several || person_sources[end].second != person_sources[start].second;
     }
+    ++summary.persons;
+    if (several) ++summary.persons_on_several_sources;
     if (previous_list.empty() || person > highest) {
       ++summary.new_ids;
     } else {
       ++summary.kept_ids;
     }
+    start = end;
   }
   // The pairs a reviewer should see first: undecided, close to the threshold,
   // and whose decision moves the most records (joining two clusters moves
   // both; splitting a pair off moves its cluster). Priority: distance from the
   // threshold in bits, divided by log2(2 + records moved); smallest first.
   const double threshold_weight = std::log2(settings.threshold / (1 - settings.threshold));
-  std::unordered_map<uint32_t, uint32_t> cluster_size;
+  std::vector<uint32_t> cluster_size(n, 0);
   for (const uint32_t label : clusters.cluster_of) ++cluster_size[label];
-  auto priority = [&](const ScoredPair* pair) {
-    const uint32_t ca = clusters.cluster_of[pair->a];
-    const uint32_t cb = clusters.cluster_of[pair->b];
+  auto priority = [&](const ScoredPair& pair) {
+    const uint32_t ca = clusters.cluster_of[pair.a];
+    const uint32_t cb = clusters.cluster_of[pair.b];
     const double moved = ca == cb ? cluster_size[ca] : cluster_size[ca] + cluster_size[cb];
-    return std::abs(pair->weight - threshold_weight) / std::log2(2.0 + moved);
+    return std::abs(pair.weight - threshold_weight) / std::log2(2.0 + moved);
   };
-  std::vector<std::pair<double, const ScoredPair*>> uncertain;
-  for (const ScoredPair& pair : clustering.candidates) {
-    if (pair.probability < 0.05 || pair.probability > 0.995) continue;
-    if (decided.count(MakePair(pair.a, pair.b))) continue;
-    uncertain.emplace_back(priority(&pair), &pair);
+  std::vector<std::pair<double, uint32_t>> uncertain(uncertain_pairs.size());
+  for (size_t k = 0; k < uncertain_pairs.size(); ++k) {
+    uncertain[k] = {priority(uncertain_pairs[k]), static_cast<uint32_t>(k)};
   }
-  std::sort(uncertain.begin(), uncertain.end(), [](const auto& x, const auto& y) {
+  const auto by_priority = [&](const auto& x, const auto& y) {
     if (x.first != y.first) return x.first < y.first;
-    return std::make_pair(x.second->a, x.second->b) < std::make_pair(y.second->a, y.second->b);
-  });
-  uncertain.resize(std::min<size_t>(uncertain.size(), 20000));
-  for (const auto& [rank, pair] : uncertain) {
-    int64_t a = record_pks[pair->a];
-    int64_t b = record_pks[pair->b];
+    const ScoredPair& px = uncertain_pairs[x.second];
+    const ScoredPair& py = uncertain_pairs[y.second];
+    return std::make_pair(px.a, px.b) < std::make_pair(py.a, py.b);
+  };
+  const size_t shown = std::min<size_t>(uncertain.size(), 20000);
+  std::partial_sort(uncertain.begin(), uncertain.begin() + static_cast<std::ptrdiff_t>(shown),
+                    uncertain.end(), by_priority);
+  uncertain.resize(shown);
+  for (const auto& [rank, k] : uncertain) {
+    const ScoredPair& pair = uncertain_pairs[k];
+    int64_t a = record_pks[pair.a];
+    int64_t b = record_pks[pair.b];
     if (a > b) std::swap(a, b);
-    run.review_pairs.push_back({a, b, pair->weight, pair->probability});
+    run.review_pairs.push_back({a, b, pair.weight, pair.probability});
   }
   summary.review_pairs = run.review_pairs.size();
   run.settings_json = LinkSettingsJson(settings);
