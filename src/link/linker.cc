@@ -85,6 +85,13 @@ void ForPairs(const CandidatePairs& pairs, size_t begin, size_t end, Visit visit
   }
 }
 
+// An undecided pair the model is unsure of (a review candidate).
+struct UncertainPair {
+  uint32_t a = 0;
+  uint32_t b = 0;
+  double weight = 0;
+};
+
 // A compared candidate pair as kept until it is scored: 12 bytes.
 struct CompactComparison {
   uint32_t code = 0;  // pattern, and the household flag in the top bit
@@ -643,7 +650,7 @@ Result<LinkSummary> LinkCase(Store& store, const LinkSettings& settings) {
   const Scorer scorer(context, settings.term_frequency);
   struct ChunkScores {
     std::vector<ScoredPair> edges;
-    std::vector<ScoredPair> uncertain;
+    std::vector<UncertainPair> uncertain;  // probability: FellegiSunterModel::Probability(weight)
     std::vector<std::pair<uint32_t, uint32_t>> households;
     uint64_t matched = 0;
   };
@@ -660,7 +667,7 @@ Result<LinkSummary> LinkCase(Store& store, const LinkSettings& settings) {
       if (flags[k] & kDecidedMatch) probability = 1.0;
       if (probability >= settings.threshold) out.edges.push_back({a, b, weight, probability});
       if (!(flags[k] & kDecided) && probability >= 0.05 && probability <= 0.995) {
-        out.uncertain.push_back({a, b, weight, probability});
+        out.uncertain.push_back({a, b, weight});
       }
       uint8_t standing = 0;
       if (probability < settings.contradiction) standing |= kBelowContradiction;
@@ -668,33 +675,28 @@ Result<LinkSummary> LinkCase(Store& store, const LinkSettings& settings) {
       flags[k] = standing;
     });
   });
-  std::vector<ScoredPair> uncertain_pairs;
   {
     size_t edges = 0;
-    size_t uncertain = 0;
     size_t households = 0;
     for (const ChunkScores& chunk : chunk_scores) {
       edges += chunk.edges.size();
-      uncertain += chunk.uncertain.size();
       households += chunk.households.size();
     }
     clustering.candidates.reserve(edges);
-    uncertain_pairs.reserve(uncertain);
     clustering.cannot_link.reserve(households + human_cannot_links.size());
     for (ChunkScores& chunk : chunk_scores) {
       clustering.candidates.insert(clustering.candidates.end(), chunk.edges.begin(),
                                    chunk.edges.end());
-      uncertain_pairs.insert(uncertain_pairs.end(), chunk.uncertain.begin(), chunk.uncertain.end());
       clustering.cannot_link.insert(clustering.cannot_link.end(), chunk.households.begin(),
                                     chunk.households.end());
       summary.matched_pairs += chunk.matched;
-      chunk = {};
+      std::vector<ScoredPair>().swap(chunk.edges);
+      std::vector<std::pair<uint32_t, uint32_t>>().swap(chunk.households);
     }
     summary.household_pairs = households;
     clustering.cannot_link.insert(clustering.cannot_link.end(), human_cannot_links.begin(),
                                   human_cannot_links.end());
   }
-  chunk_scores.clear();
   if (settings.pairs_out.empty()) std::vector<CompactComparison>().swap(compared);
   clustering.compared = &pairs;
   clustering.compared_flags = std::move(flags);
@@ -757,32 +759,47 @@ Result<LinkSummary> LinkCase(Store& store, const LinkSettings& settings) {
   const double threshold_weight = std::log2(settings.threshold / (1 - settings.threshold));
   std::vector<uint32_t> cluster_size(n, 0);
   for (const uint32_t label : clusters.cluster_of) ++cluster_size[label];
-  auto priority = [&](const ScoredPair& pair) {
+  auto priority = [&](const UncertainPair& pair) {
     const uint32_t ca = clusters.cluster_of[pair.a];
     const uint32_t cb = clusters.cluster_of[pair.b];
     const double moved = ca == cb ? cluster_size[ca] : cluster_size[ca] + cluster_size[cb];
     return std::abs(pair.weight - threshold_weight) / std::log2(2.0 + moved);
   };
-  std::vector<std::pair<double, uint32_t>> uncertain(uncertain_pairs.size());
-  for (size_t k = 0; k < uncertain_pairs.size(); ++k) {
-    uncertain[k] = {priority(uncertain_pairs[k]), static_cast<uint32_t>(k)};
-  }
-  const auto by_priority = [&](const auto& x, const auto& y) {
-    if (x.first != y.first) return x.first < y.first;
-    const ScoredPair& px = uncertain_pairs[x.second];
-    const ScoredPair& py = uncertain_pairs[y.second];
-    return std::make_pair(px.a, px.b) < std::make_pair(py.a, py.b);
+  // The 20,000 first by priority, then (a, b): a bounded max-heap over the
+  // uncertain pairs of every chunk.
+  struct Ranked {
+    double priority;
+    UncertainPair pair;
   };
-  const size_t shown = std::min<size_t>(uncertain.size(), 20000);
-  std::partial_sort(uncertain.begin(), uncertain.begin() + static_cast<std::ptrdiff_t>(shown),
-                    uncertain.end(), by_priority);
-  uncertain.resize(shown);
-  for (const auto& [rank, k] : uncertain) {
-    const ScoredPair& pair = uncertain_pairs[k];
+  const auto before = [](const Ranked& x, const Ranked& y) {
+    if (x.priority != y.priority) return x.priority < y.priority;
+    return std::make_pair(x.pair.a, x.pair.b) < std::make_pair(y.pair.a, y.pair.b);
+  };
+  constexpr size_t kShown = 20000;
+  std::vector<Ranked> shown;
+  shown.reserve(kShown);
+  for (ChunkScores& chunk : chunk_scores) {
+    for (const UncertainPair& pair : chunk.uncertain) {
+      const Ranked ranked{priority(pair), pair};
+      if (shown.size() < kShown) {
+        shown.push_back(ranked);
+        std::push_heap(shown.begin(), shown.end(), before);
+      } else if (before(ranked, shown.front())) {
+        std::pop_heap(shown.begin(), shown.end(), before);
+        shown.back() = ranked;
+        std::push_heap(shown.begin(), shown.end(), before);
+      }
+    }
+    std::vector<UncertainPair>().swap(chunk.uncertain);
+  }
+  chunk_scores.clear();
+  std::sort_heap(shown.begin(), shown.end(), before);
+  for (const Ranked& ranked : shown) {
+    const UncertainPair& pair = ranked.pair;
     int64_t a = record_pks[pair.a];
     int64_t b = record_pks[pair.b];
     if (a > b) std::swap(a, b);
-    run.review_pairs.push_back({a, b, pair.weight, pair.probability});
+    run.review_pairs.push_back({a, b, pair.weight, FellegiSunterModel::Probability(pair.weight)});
   }
   summary.review_pairs = run.review_pairs.size();
   run.settings_json = LinkSettingsJson(settings);
