@@ -13,7 +13,7 @@ inline uint64_t Key(uint32_t a, uint32_t b) {
 class Clusters {
  public:
   Clusters(size_t n, const ClusteringInput& input)
-      : input_(input), parent_(n), members_(n), forbidden_(n) {
+      : input_(input), parent_(n), members_(n), forbidden_(n), model_forbidden_(n) {
     std::iota(parent_.begin(), parent_.end(), 0u);
     for (uint32_t i = 0; i < n; ++i) members_[i] = {i};
     if (input.compared != nullptr) {
@@ -55,6 +55,13 @@ class Clusters {
   void Forbid(uint32_t a, uint32_t b) {
     forbidden_[a].push_back(b);
     forbidden_[b].push_back(a);
+    // A compared pair below the contradiction level already stops a merge
+    // the model checks; only the others need the list there.
+    const size_t k = compared_->Find(a, b);
+    if (k == SIZE_MAX || !((*flags_)[k] & kBelowContradiction)) {
+      model_forbidden_[a].push_back(b);
+      model_forbidden_[b].push_back(a);
+    }
   }
 
   // True when the clusters of roots ra and rb may become one person: no
@@ -68,14 +75,18 @@ class Clusters {
     }
     const auto& small = size_a <= size_b ? members_[ra] : members_[rb];
     const uint32_t other = size_a <= size_b ? rb : ra;
-    for (const uint32_t x : small) {
-      for (const uint32_t y : forbidden_[x]) {
-        if (Find(y) == other) return false;
+    auto forbidden_across = [&](const std::vector<std::vector<uint32_t>>& forbidden) {
+      for (const uint32_t x : small) {
+        for (const uint32_t y : forbidden[x]) {
+          if (Find(y) == other) return true;
+        }
       }
-    }
-    if (!check_model) return true;
-    const bool check_unscored = input_.compatible && size_a * size_b <= input_.check_unscored_up_to;
+      return false;
+    };
+    if (!check_model) return !forbidden_across(forbidden_);
+    // The compared pairs across first: cheap, and they refuse most merges.
     const bool by_source = !input_.source_of.empty();
+    bool unscored = false;
     for (const uint32_t x : members_[ra]) {
       for (const uint32_t y : members_[rb]) {
         const bool same_source = by_source && input_.source_of[x] == input_.source_of[y];
@@ -86,9 +97,18 @@ class Clusters {
           if (same_source && (flags & kBelowSameSource)) return false;
         } else if (same_source) {
           return false;
-        } else if (check_unscored && !input_.compatible(x, y)) {
-          return false;
+        } else {
+          unscored = true;
         }
+      }
+    }
+    if (forbidden_across(model_forbidden_)) return false;
+    if (!unscored || !input_.compatible || size_a * size_b > input_.check_unscored_up_to) {
+      return true;
+    }
+    for (const uint32_t x : members_[ra]) {
+      for (const uint32_t y : members_[rb]) {
+        if (compared_->Find(x, y) == SIZE_MAX && !input_.compatible(x, y)) return false;
       }
     }
     return true;
@@ -107,6 +127,8 @@ class Clusters {
   std::vector<uint32_t> parent_;
   std::vector<std::vector<uint32_t>> members_;    // valid at roots
   std::vector<std::vector<uint32_t>> forbidden_;  // per record: human and household only
+  // The forbidden pairs the model's check of compared pairs does not catch.
+  std::vector<std::vector<uint32_t>> model_forbidden_;
   // Every compared pair and its kBelow* flags: the input's, or built here.
   const CandidatePairs* compared_ = nullptr;
   const std::vector<uint8_t>* flags_ = nullptr;
