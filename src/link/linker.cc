@@ -101,53 +101,76 @@ struct CompactComparison {
 constexpr uint32_t kHouseholdBit = 1u << 31;
 static_assert(3 * kFieldCount < 31, "patterns leave the top bit free");
 
-// Pattern counts in a dense array (one slot per combination of levels)
-// instead of a hash map: one increment per candidate pair.
+// Pattern counts in a small open-addressing table (a few thousand distinct
+// patterns; stays in cache) instead of a node-based hash map: one increment
+// per candidate pair.
 class PatternCounter {
  public:
-  PatternCounter() {
-    size_t size = 1;
-    for (const uint8_t levels : kLevelCount) size *= levels;
-    counts_.assign(size, 0);
-  }
+  PatternCounter() : slots_(1 << 12) {}
   void Add(uint32_t pattern) {
-    size_t index = 0;
-    for (size_t field = kFieldCount; field-- > 0;) {
-      const uint32_t level = (pattern >> (3 * field)) & 7u;
-      if (level >= kLevelCount[field]) {
-        ++overflow_[pattern];
+    const uint32_t key = pattern + 1;  // 0 marks an empty slot
+    for (size_t i = Hash(key);; i = (i + 1) & (slots_.size() - 1)) {
+      Slot& slot = slots_[i];
+      if (slot.key == key) {
+        ++slot.count;
         return;
       }
-      index = index * kLevelCount[field] + level;
+      if (slot.key == 0) {
+        slot = {key, 1};
+        if (++used_ * 2 > slots_.size()) Grow();
+        return;
+      }
     }
-    ++counts_[index];
   }
   void Merge(const PatternCounter& other) {
-    for (size_t i = 0; i < counts_.size(); ++i) counts_[i] += other.counts_[i];
-    for (const auto& [pattern, count] : other.overflow_) overflow_[pattern] += count;
+    for (const Slot& slot : other.slots_) {
+      if (slot.key != 0) AddCount(slot.key, slot.count);
+    }
   }
   // Sorted by pattern, as CountPatterns.
   std::vector<PatternCount> Counts() const {
     std::vector<PatternCount> out;
-    for (size_t index = 0; index < counts_.size(); ++index) {
-      if (counts_[index] == 0) continue;
-      uint32_t pattern = 0;
-      size_t rest = index;
-      for (size_t field = 0; field < kFieldCount; ++field) {
-        pattern |= static_cast<uint32_t>(rest % kLevelCount[field]) << (3 * field);
-        rest /= kLevelCount[field];
-      }
-      out.push_back({pattern, counts_[index]});
+    for (const Slot& slot : slots_) {
+      if (slot.key != 0) out.push_back({slot.key - 1, slot.count});
     }
-    for (const auto& [pattern, count] : overflow_) out.push_back({pattern, count});
     std::sort(out.begin(), out.end(),
               [](const PatternCount& x, const PatternCount& y) { return x.pattern < y.pattern; });
     return out;
   }
 
  private:
-  std::vector<uint64_t> counts_;
-  std::map<uint32_t, uint64_t> overflow_;  // levels beyond kLevelCount (none expected)
+  struct Slot {
+    uint32_t key = 0;
+    uint64_t count = 0;
+  };
+  size_t Hash(uint32_t key) const {
+    return static_cast<size_t>((key * 0x9E3779B97F4A7C15ULL) >> 32) & (slots_.size() - 1);
+  }
+  void AddCount(uint32_t key, uint64_t count) {
+    for (size_t i = Hash(key);; i = (i + 1) & (slots_.size() - 1)) {
+      Slot& slot = slots_[i];
+      if (slot.key == key) {
+        slot.count += count;
+        return;
+      }
+      if (slot.key == 0) {
+        slot = {key, count};
+        if (++used_ * 2 > slots_.size()) Grow();
+        return;
+      }
+    }
+  }
+  void Grow() {
+    std::vector<Slot> old(slots_.size() * 2);
+    old.swap(slots_);
+    used_ = 0;
+    for (const Slot& slot : old) {
+      if (slot.key != 0) AddCount(slot.key, slot.count);
+    }
+  }
+
+  std::vector<Slot> slots_;
+  size_t used_ = 0;
 };
 
 // What is kept of a compared pair.
