@@ -3,13 +3,16 @@
 #include <algorithm>
 #include <array>
 #include <atomic>
+#include <charconv>
 #include <chrono>
 #include <cmath>
+#include <cstdio>
 #include <fstream>
 #include <limits>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <thread>
+#include <type_traits>
 #include <unordered_map>
 
 #include "link/clustering.h"
@@ -327,19 +330,39 @@ Status WritePairs(const std::string& path, const LinkContext& context, const Sco
                   const std::vector<uint32_t>& cluster_of) {
   std::ofstream out(path);
   if (!out) return Status::IoError("cannot write the pairs file '" + path + "'");
-  auto csv_field = [](const std::string& value) {
-    if (value.find_first_of(",\"\n") == std::string::npos) return value;
-    std::string quoted = "\"";
-    for (const char c : value) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return quoted + "\"";
+  // Lines are formatted into a buffer (as `out << value` would: doubles as
+  // %.6g) and written in large blocks.
+  std::string line;
+  auto csv_field = [&line](const std::string& value) {
+    if (value.find_first_of(",\"\n") == std::string::npos) {
+      line += value;
+      return;
+    }
+    line += '"';
+    for (const char c : value) {
+      if (c == '"') line += '"';
+      line += c;
+    }
+    line += '"';
   };
-  out << "record_a,record_b,source_a,source_b";
+  auto number = [&line](auto value) {
+    char text[32];
+    int length = 0;
+    if constexpr (std::is_floating_point_v<decltype(value)>) {
+      length = std::snprintf(text, sizeof text, "%.6g", value);
+    } else {
+      length = static_cast<int>(std::to_chars(text, text + sizeof text, value).ptr - text);
+    }
+    line.append(text, static_cast<size_t>(length));
+  };
+  line += "record_a,record_b,source_a,source_b";
   for (size_t field = 0; field < kFieldCount; ++field) {
     std::string name(FieldName(field));
     std::replace(name.begin(), name.end(), ' ', '_');
-    out << ',' << name;
+    line += ',';
+    line += name;
   }
-  out << ",household,weight,probability,same_person\n";
+  line += ",household,weight,probability,same_person\n";
   ForPairs(pairs, 0, pairs.size(), [&](size_t k, uint32_t pair_a, uint32_t pair_b) {
     const CompactComparison& c = compared[k];
     const bool household = (c.code & kHouseholdBit) != 0;
@@ -351,15 +374,29 @@ Status WritePairs(const std::string& path, const LinkContext& context, const Sco
     }
     const StoredRecord& a = context.stored[pair_a];
     const StoredRecord& b = context.stored[pair_b];
-    out << csv_field(a.fields.record_id) << ',' << csv_field(b.fields.record_id) << ','
-        << a.source_id << ',' << b.source_id;
+    csv_field(a.fields.record_id);
+    line += ',';
+    csv_field(b.fields.record_id);
+    line += ',';
+    number(a.source_id);
+    line += ',';
+    number(b.source_id);
     const auto levels = LevelsOfPattern(c.code & ~kHouseholdBit);
     for (size_t field = 0; field < kFieldCount; ++field) {
-      out << ',' << LevelName(field, levels[field]);
+      line += ',';
+      line += LevelName(field, levels[field]);
     }
-    out << ',' << (household ? 1 : 0) << ',' << (household ? -999.0 : weight) << ',' << probability
-        << ',' << (cluster_of[pair_a] == cluster_of[pair_b] ? 1 : 0) << '\n';
+    line += household ? ",1," : ",0,";
+    number(household ? -999.0 : weight);
+    line += ',';
+    number(probability);
+    line += cluster_of[pair_a] == cluster_of[pair_b] ? ",1\n" : ",0\n";
+    if (line.size() >= (1 << 20)) {
+      out.write(line.data(), static_cast<std::streamsize>(line.size()));
+      line.clear();
+    }
   });
+  out.write(line.data(), static_cast<std::streamsize>(line.size()));
   out.flush();
   if (!out) return Status::IoError("writing the pairs file '" + path + "' failed");
   return Status::Ok();
