@@ -783,7 +783,7 @@ Result<LinkSummary> LinkCase(Store& store, const LinkSettings& settings) {
   constexpr double kStrongProbability = 0.01;  // as CompetitionInput's floor
   struct ChunkScores {
     std::vector<ScoredPair> strong;        // probability >= kStrongProbability, alone
-    std::vector<ScoredPair> edges;         // weaker pairs a person decided are a match
+    std::vector<ScoredPair> edges;         // weaker pairs that may merge (a person's match)
     std::vector<UncertainPair> uncertain;  // probability: FellegiSunterModel::Probability(weight)
     std::vector<std::pair<uint32_t, uint32_t>> households;
     uint64_t matched = 0;
