@@ -4,18 +4,28 @@
 # and scores the register against the truth (pairwise F1, persons).
 # Usage: bench/link_bench.sh [PEOPLE] [RUNS]    (needs build/reckon)
 # About 1.55 records per person: 65000 people give ~100,000 records.
+# LINK_BENCH_WORK=DIR keeps the simulated lists and the case in DIR and reuses
+# them on the next call with the same PEOPLE (the case then holds earlier runs).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 people=${1:-65000}
 runs=${2:-3}
 reckon=${RECKON:-build/reckon}
-work=$(mktemp -d)
-trap 'rm -rf "$work"' EXIT
-"$reckon" simulate --people "$people" --lists 5 --seed 7 --profile realistic --out "$work/sim" >/dev/null
-"$reckon" init "$work/case.reckon" >/dev/null
-for k in 1 2 3 4 5; do
-  "$reckon" import "$work/case.reckon" "$work/sim/list_$k.csv" --source "list_$k" --kind other >/dev/null
-done
+if [[ -n "${LINK_BENCH_WORK:-}" ]]; then
+  work=$LINK_BENCH_WORK/$people
+  mkdir -p "$work"
+else
+  work=$(mktemp -d)
+  trap 'rm -rf "$work"' EXIT
+fi
+if [[ ! -f "$work/case.reckon" ]]; then
+  "$reckon" simulate --people "$people" --lists 5 --seed 7 --profile realistic --out "$work/sim" >/dev/null
+  "$reckon" init "$work/case.tmp" >/dev/null
+  for k in 1 2 3 4 5; do
+    "$reckon" import "$work/case.tmp" "$work/sim/list_$k.csv" --source "list_$k" --kind other >/dev/null
+  done
+  mv "$work/case.tmp" "$work/case.reckon"
+fi
 records=$("$reckon" stats "$work/case.reckon" --json | grep -o '"records": [0-9]*' | head -1 | grep -o '[0-9]*$')
 echo "input: $people people, $records records on 5 lists ($(nproc) cores)"
 : > "$work/walls"

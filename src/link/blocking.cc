@@ -1,7 +1,9 @@
 #include "link/blocking.h"
 
 #include <algorithm>
+#include <cstddef>
 #include <functional>
+#include <thread>
 
 namespace reckon::link {
 namespace {
@@ -114,69 +116,166 @@ std::vector<Rule> DefaultRules(const text::TokenTable& tokens) {
   return rules;
 }
 
-void EmitBlock(std::vector<uint32_t>& members, const std::vector<LinkRecord>& records,
-               const BlockingSettings& settings, RuleReport& report, std::vector<uint64_t>& out) {
-  if (members.size() < 2) return;
-  ++report.blocks;
-  report.largest_block = std::max<uint64_t>(report.largest_block, members.size());
-  if (members.size() <= settings.max_block) {
-    for (size_t x = 0; x < members.size(); ++x) {
-      for (size_t y = x + 1; y < members.size(); ++y)
-        out.push_back(MakePair(members[x], members[y]));
-    }
-    report.pairs += members.size() * (members.size() - 1) / 2;
-    return;
+// One rule's blocks: records sharing a key, consecutive in `members`; a large
+// block's records are sorted for the sorted neighbourhood.
+struct RuleBlocks {
+  std::vector<uint32_t> members;
+  std::vector<size_t> starts;  // block b is members[starts[b] .. starts[b + 1])
+};
+
+RuleBlocks MakeBlocks(const Rule& rule, const std::vector<LinkRecord>& records,
+                      const BlockingSettings& settings, RuleReport& report) {
+  std::vector<std::pair<uint64_t, uint32_t>> keyed;
+  for (uint32_t i = 0; i < records.size(); ++i) {
+    const uint64_t key = rule.key(records[i]);
+    if (key != 0) keyed.emplace_back(key, i);
+    const uint64_t other = rule.alternate ? rule.alternate(records[i]) : 0;
+    if (other != 0 && other != key) keyed.emplace_back(other, i);
   }
-  ++report.large_blocks;
-  std::sort(members.begin(), members.end(), [&records](uint32_t a, uint32_t b) {
-    const LinkRecord& x = records[a];
-    const LinkRecord& y = records[b];
-    if (x.death_day != y.death_day) return x.death_day < y.death_day;
-    if (x.age_min != y.age_min) return x.age_min < y.age_min;
-    return a < b;
-  });
-  for (size_t x = 0; x < members.size(); ++x) {
-    const size_t end = std::min(members.size(), x + 1 + settings.window);
-    for (size_t y = x + 1; y < end; ++y) {
-      out.push_back(MakePair(members[x], members[y]));
-      ++report.pairs;
+  std::sort(keyed.begin(), keyed.end());
+  RuleBlocks blocks;
+  for (size_t start = 0; start < keyed.size();) {
+    size_t end = start;
+    while (end < keyed.size() && keyed[end].first == keyed[start].first) ++end;
+    const size_t size = end - start;
+    if (size >= 2) {
+      ++report.blocks;
+      report.largest_block = std::max<uint64_t>(report.largest_block, size);
+      blocks.starts.push_back(blocks.members.size());
+      for (size_t x = start; x < end; ++x) blocks.members.push_back(keyed[x].second);
+      if (size <= settings.max_block) {
+        report.pairs += size * (size - 1) / 2;
+      } else {
+        ++report.large_blocks;
+        std::sort(blocks.members.end() - static_cast<std::ptrdiff_t>(size), blocks.members.end(),
+                  [&records](uint32_t a, uint32_t b) {
+                    const LinkRecord& x = records[a];
+                    const LinkRecord& y = records[b];
+                    if (x.death_day != y.death_day) return x.death_day < y.death_day;
+                    if (x.age_min != y.age_min) return x.age_min < y.age_min;
+                    return a < b;
+                  });
+        for (size_t x = 0; x < size; ++x)
+          report.pairs += std::min(size, x + 1 + settings.window) - x - 1;
+      }
+    }
+    start = end;
+  }
+  blocks.starts.push_back(blocks.members.size());
+  return blocks;
+}
+
+// Calls emit(i, j) for every pair of the rule's blocks.
+template <typename Emit>
+void ForEachPair(const RuleBlocks& blocks, const BlockingSettings& settings, Emit emit) {
+  for (size_t b = 0; b + 1 < blocks.starts.size(); ++b) {
+    const uint32_t* members = blocks.members.data() + blocks.starts[b];
+    const size_t size = blocks.starts[b + 1] - blocks.starts[b];
+    const size_t window = size <= settings.max_block ? size : settings.window;
+    for (size_t x = 0; x < size; ++x) {
+      const size_t end = std::min(size, x + 1 + window);
+      for (size_t y = x + 1; y < end; ++y) emit(members[x], members[y]);
     }
   }
 }
 
+// Runs body(begin, end) over [0, n) in `threads` threads.
+template <typename Body>
+void InThreads(size_t n, size_t threads, Body body) {
+  threads = std::max<size_t>(1, std::min(threads, n / 1000 + 1));
+  std::vector<std::thread> workers;
+  const size_t chunk = (n + threads - 1) / threads;
+  for (size_t t = 1; t < threads; ++t) {
+    const size_t begin = std::min(n, t * chunk);
+    const size_t end = std::min(n, begin + chunk);
+    workers.emplace_back([&body, begin, end] { body(begin, end); });
+  }
+  body(0, std::min(n, chunk));
+  for (auto& worker : workers) worker.join();
+}
+
 }  // namespace
 
-BlockingResult BlockPairs(const std::vector<LinkRecord>& records, const text::TokenTable& tokens,
-                          const BlockingSettings& settings) {
-  BlockingResult result;
-  std::vector<std::pair<uint64_t, uint32_t>> keyed;
-  keyed.reserve(records.size());
-  std::vector<uint32_t> members;
+size_t CandidatePairs::Find(uint32_t i, uint32_t j) const {
+  if (i > j) std::swap(i, j);
+  if (static_cast<size_t>(i) + 1 >= offset.size()) return SIZE_MAX;
+  const auto begin = second.begin() + static_cast<std::ptrdiff_t>(offset[i]);
+  const auto end = second.begin() + static_cast<std::ptrdiff_t>(offset[i + 1]);
+  const auto it = std::lower_bound(begin, end, j);
+  return it != end && *it == j ? static_cast<size_t>(it - second.begin()) : SIZE_MAX;
+}
+
+uint32_t CandidatePairs::FirstOf(size_t k) const {
+  return static_cast<uint32_t>(std::upper_bound(offset.begin(), offset.end(), k) - offset.begin() -
+                               1);
+}
+
+CompactBlockingResult BlockPairsCompact(const std::vector<LinkRecord>& records,
+                                        const text::TokenTable& tokens,
+                                        const BlockingSettings& settings, size_t threads) {
+  CompactBlockingResult result;
+  std::vector<RuleBlocks> rules;
   for (const Rule& rule : DefaultRules(tokens)) {
     RuleReport report;
     report.name = rule.name;
-    keyed.clear();
-    for (uint32_t i = 0; i < records.size(); ++i) {
-      const uint64_t key = rule.key(records[i]);
-      if (key != 0) keyed.emplace_back(key, i);
-      const uint64_t other = rule.alternate ? rule.alternate(records[i]) : 0;
-      if (other != 0 && other != key) keyed.emplace_back(other, i);
-    }
-    std::sort(keyed.begin(), keyed.end());
-    for (size_t start = 0; start < keyed.size();) {
-      size_t end = start;
-      members.clear();
-      while (end < keyed.size() && keyed[end].first == keyed[start].first) {
-        members.push_back(keyed[end].second);
-        ++end;
-      }
-      EmitBlock(members, records, settings, report, result.pairs);
-      start = end;
-    }
+    rules.push_back(MakeBlocks(rule, records, settings, report));
     result.rules.push_back(std::move(report));
   }
-  std::sort(result.pairs.begin(), result.pairs.end());
-  result.pairs.erase(std::unique(result.pairs.begin(), result.pairs.end()), result.pairs.end());
+  // Counting sort by the first record: count, place, then sort and
+  // deduplicate each row.
+  const size_t n = records.size();
+  std::vector<uint64_t> cursor(n + 1, 0);
+  for (const RuleBlocks& blocks : rules) {
+    ForEachPair(blocks, settings, [&](uint32_t i, uint32_t j) { ++cursor[std::min(i, j) + 1]; });
+  }
+  for (size_t i = 0; i < n; ++i) cursor[i + 1] += cursor[i];
+  std::vector<uint64_t> row_start = cursor;
+  std::vector<uint32_t> second(cursor[n]);
+  for (const RuleBlocks& blocks : rules) {
+    ForEachPair(blocks, settings, [&](uint32_t i, uint32_t j) {
+      if (i > j) std::swap(i, j);
+      second[cursor[i]++] = j;
+    });
+  }
+  rules.clear();
+  rules.shrink_to_fit();
+  std::vector<uint32_t> unique_count(n, 0);
+  InThreads(n, threads, [&](size_t begin, size_t end) {
+    for (size_t i = begin; i < end; ++i) {
+      const auto first = second.begin() + static_cast<std::ptrdiff_t>(row_start[i]);
+      const auto last = second.begin() + static_cast<std::ptrdiff_t>(row_start[i + 1]);
+      std::sort(first, last);
+      unique_count[i] = static_cast<uint32_t>(std::unique(first, last) - first);
+    }
+  });
+  CandidatePairs& pairs = result.pairs;
+  pairs.offset.assign(n + 1, 0);
+  size_t write = 0;
+  for (size_t i = 0; i < n; ++i) {
+    pairs.offset[i] = write;
+    std::copy(second.begin() + static_cast<std::ptrdiff_t>(row_start[i]),
+              second.begin() + static_cast<std::ptrdiff_t>(row_start[i] + unique_count[i]),
+              second.begin() + static_cast<std::ptrdiff_t>(write));
+    write += unique_count[i];
+  }
+  pairs.offset[n] = write;
+  second.resize(write);
+  pairs.second = std::move(second);
+  return result;
+}
+
+BlockingResult BlockPairs(const std::vector<LinkRecord>& records, const text::TokenTable& tokens,
+                          const BlockingSettings& settings) {
+  CompactBlockingResult compact = BlockPairsCompact(records, tokens, settings);
+  BlockingResult result;
+  result.rules = std::move(compact.rules);
+  const CandidatePairs& pairs = compact.pairs;
+  result.pairs.reserve(pairs.size());
+  for (size_t i = 0; i + 1 < pairs.offset.size(); ++i) {
+    for (size_t k = pairs.offset[i]; k < pairs.offset[i + 1]; ++k) {
+      result.pairs.push_back(MakePair(static_cast<uint32_t>(i), pairs.second[k]));
+    }
+  }
   return result;
 }
 

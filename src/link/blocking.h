@@ -11,6 +11,7 @@
 // Thread-safety: pure functions of their inputs.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -41,6 +42,30 @@ struct BlockingResult {
 
 BlockingResult BlockPairs(const std::vector<LinkRecord>& records, const text::TokenTable& tokens,
                           const BlockingSettings& settings);
+
+// The same pairs in compressed rows, for large runs (4 bytes a pair instead of
+// 8, and no sort of all pairs): record i's partners j > i are
+// second[offset[i] .. offset[i + 1]), ascending. Pair k of `second` is pair k
+// of BlockPairs' sorted `pairs`.
+struct CandidatePairs {
+  std::vector<uint64_t> offset;  // record count + 1 entries
+  std::vector<uint32_t> second;
+  size_t size() const { return offset.empty() ? 0 : offset.back(); }
+  // Index of pair (i, j) in `second`, or SIZE_MAX if it is not a candidate.
+  size_t Find(uint32_t i, uint32_t j) const;
+  // The first record of pair k.
+  uint32_t FirstOf(size_t k) const;
+};
+
+struct CompactBlockingResult {
+  CandidatePairs pairs;
+  std::vector<RuleReport> rules;
+};
+
+// `threads` sort the rows; the result does not depend on it.
+CompactBlockingResult BlockPairsCompact(const std::vector<LinkRecord>& records,
+                                        const text::TokenTable& tokens,
+                                        const BlockingSettings& settings, size_t threads = 1);
 
 inline uint32_t PairFirst(uint64_t pair) { return static_cast<uint32_t>(pair >> 32); }
 inline uint32_t PairSecond(uint64_t pair) { return static_cast<uint32_t>(pair & 0xFFFFFFFFu); }

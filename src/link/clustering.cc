@@ -13,21 +13,42 @@ inline uint64_t Key(uint32_t a, uint32_t b) {
 class Clusters {
  public:
   Clusters(size_t n, const ClusteringInput& input)
-      : input_(input), parent_(n), members_(n), forbidden_(n) {
+      : input_(input), parent_(n), members_(n), forbidden_(n), model_forbidden_(n) {
     std::iota(parent_.begin(), parent_.end(), 0u);
     for (uint32_t i = 0; i < n; ++i) members_[i] = {i};
-    // Compared pairs, sorted by key, for looking up any pair across two clusters.
-    scored_.reserve(input.candidates.size());
+    if (input.compared != nullptr) {
+      compared_ = input.compared;
+      flags_ = &input.compared_flags;
+      return;
+    }
+    // Compared pairs in rows by first record, for looking up any pair across
+    // two clusters; a pair listed twice counts with its lower probability.
+    std::vector<std::pair<uint64_t, double>> scored;
+    scored.reserve(input.candidates.size());
     for (const ScoredPair& pair : input.candidates) {
       // A pair another candidate from the same list far outscores is treated
-      // as a contradiction even when it is compatible alone.
+      // as a contradiction even when it is compatible alone; otherwise the
+      // pair alone decides.
       const bool outcompeted = pair.alone_probability >= 0 && pair.probability < input.outcompeted;
-      scored_.emplace_back(Key(pair.a, pair.b), outcompeted ? 0.0
-                                                : pair.alone_probability >= 0
-                                                    ? pair.alone_probability
-                                                    : pair.probability);
+      scored.emplace_back(Key(pair.a, pair.b), outcompeted ? 0.0
+                                               : pair.alone_probability >= 0
+                                                   ? pair.alone_probability
+                                                   : pair.probability);
     }
-    if (!std::is_sorted(scored_.begin(), scored_.end())) std::sort(scored_.begin(), scored_.end());
+    std::sort(scored.begin(), scored.end());
+    own_compared_.offset.assign(n + 1, 0);
+    for (size_t k = 0; k < scored.size(); ++k) {
+      if (k > 0 && scored[k].first == scored[k - 1].first) continue;
+      ++own_compared_.offset[(scored[k].first >> 32) + 1];
+      own_compared_.second.push_back(static_cast<uint32_t>(scored[k].first));
+      uint8_t flags = 0;
+      if (scored[k].second < input.contradiction) flags |= kBelowContradiction;
+      if (scored[k].second < input.same_source_threshold) flags |= kBelowSameSource;
+      own_flags_.push_back(flags);
+    }
+    for (size_t i = 0; i < n; ++i) own_compared_.offset[i + 1] += own_compared_.offset[i];
+    compared_ = &own_compared_;
+    flags_ = &own_flags_;
   }
 
   uint32_t Find(uint32_t x) {
@@ -41,6 +62,13 @@ class Clusters {
   void Forbid(uint32_t a, uint32_t b) {
     forbidden_[a].push_back(b);
     forbidden_[b].push_back(a);
+    // A compared pair below the contradiction level already stops a merge
+    // the model checks; only the others need the list there.
+    const size_t k = compared_->Find(a, b);
+    if (k == SIZE_MAX || !((*flags_)[k] & kBelowContradiction)) {
+      model_forbidden_[a].push_back(b);
+      model_forbidden_[b].push_back(a);
+    }
   }
 
   // True when the clusters of roots ra and rb may become one person: no
@@ -54,27 +82,40 @@ class Clusters {
     }
     const auto& small = size_a <= size_b ? members_[ra] : members_[rb];
     const uint32_t other = size_a <= size_b ? rb : ra;
-    for (const uint32_t x : small) {
-      for (const uint32_t y : forbidden_[x]) {
-        if (Find(y) == other) return false;
+    auto forbidden_across = [&](const std::vector<std::vector<uint32_t>>& forbidden) {
+      for (const uint32_t x : small) {
+        for (const uint32_t y : forbidden[x]) {
+          if (Find(y) == other) return true;
+        }
       }
-    }
-    if (!check_model) return true;
-    const bool check_unscored = input_.compatible && size_a * size_b <= input_.check_unscored_up_to;
+      return false;
+    };
+    if (!check_model) return !forbidden_across(forbidden_);
+    // The compared pairs across first: cheap, and they refuse most merges.
     const bool by_source = !input_.source_of.empty();
+    bool unscored = false;
     for (const uint32_t x : members_[ra]) {
       for (const uint32_t y : members_[rb]) {
         const bool same_source = by_source && input_.source_of[x] == input_.source_of[y];
-        const uint64_t key = Key(x, y);
-        const auto it = std::lower_bound(scored_.begin(), scored_.end(), std::make_pair(key, -1.0));
-        if (it != scored_.end() && it->first == key) {
-          if (it->second < input_.contradiction) return false;
-          if (same_source && it->second < input_.same_source_threshold) return false;
+        const size_t k = compared_->Find(x, y);
+        if (k != SIZE_MAX) {
+          const uint8_t flags = (*flags_)[k];
+          if (flags & kBelowContradiction) return false;
+          if (same_source && (flags & kBelowSameSource)) return false;
         } else if (same_source) {
           return false;
-        } else if (check_unscored && !input_.compatible(x, y)) {
-          return false;
+        } else {
+          unscored = true;
         }
+      }
+    }
+    if (forbidden_across(model_forbidden_)) return false;
+    if (!unscored || !input_.compatible || size_a * size_b > input_.check_unscored_up_to) {
+      return true;
+    }
+    for (const uint32_t x : members_[ra]) {
+      for (const uint32_t y : members_[rb]) {
+        if (compared_->Find(x, y) == SIZE_MAX && !input_.compatible(x, y)) return false;
       }
     }
     return true;
@@ -93,7 +134,13 @@ class Clusters {
   std::vector<uint32_t> parent_;
   std::vector<std::vector<uint32_t>> members_;    // valid at roots
   std::vector<std::vector<uint32_t>> forbidden_;  // per record: human and household only
-  std::vector<std::pair<uint64_t, double>> scored_;
+  // The forbidden pairs the model's check of compared pairs does not catch.
+  std::vector<std::vector<uint32_t>> model_forbidden_;
+  // Every compared pair and its kBelow* flags: the input's, or built here.
+  const CandidatePairs* compared_ = nullptr;
+  const std::vector<uint8_t>* flags_ = nullptr;
+  CandidatePairs own_compared_;
+  std::vector<uint8_t> own_flags_;
 };
 
 }  // namespace

@@ -16,6 +16,8 @@
 #include <functional>
 #include <vector>
 
+#include "link/blocking.h"
+
 namespace reckon::link {
 
 struct ScoredPair {
@@ -29,9 +31,20 @@ struct ScoredPair {
   double alone_probability = -1;
 };
 
+// The standing of a compared pair, for ClusteringInput::compared_flags.
+// Both judge the pair alone (alone_probability), save that an outcompeted
+// pair (probability < outcompeted) is also kBelowContradiction.
+inline constexpr uint8_t kBelowContradiction = 1;  // probability < contradiction
+inline constexpr uint8_t kBelowSameSource = 2;     // probability < same_source_threshold
+
 struct ClusteringInput {
   size_t record_count = 0;
-  std::vector<ScoredPair> candidates;  // every compared pair
+  std::vector<ScoredPair> candidates;  // every compared pair (but see `compared`)
+  // For large runs, instead of every compared pair in `candidates`: the
+  // compared pairs and, per pair, its kBelow* flags; `candidates` then need
+  // only hold the pairs at or above the threshold. Not owned.
+  const CandidatePairs* compared = nullptr;
+  std::vector<uint8_t> compared_flags;
   std::vector<std::pair<uint32_t, uint32_t>> must_link;
   std::vector<std::pair<uint32_t, uint32_t>> cannot_link;  // human and household
   double threshold = 0.9;                                  // probability needed to merge

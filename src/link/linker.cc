@@ -1,13 +1,18 @@
 #include "link/linker.h"
 
 #include <algorithm>
+#include <array>
+#include <atomic>
+#include <charconv>
 #include <chrono>
 #include <cmath>
+#include <cstdio>
 #include <fstream>
 #include <limits>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <thread>
+#include <type_traits>
 #include <unordered_map>
 
 #include "link/clustering.h"
@@ -53,6 +58,125 @@ void ParallelFor(size_t n, size_t threads, Body body) {
   for (auto& worker : workers) worker.join();
 }
 
+// Runs body(thread, begin, end) over [0, n) in chunks of `chunk` handed out
+// to `threads` threads as they become free (a loaded machine slows one
+// thread more than another).
+template <typename Body>
+void ParallelChunks(size_t n, size_t chunk, size_t threads, Body body) {
+  threads = std::max<size_t>(1, std::min(threads, n / chunk + 1));
+  std::atomic<size_t> next{0};
+  auto work = [&](size_t thread) {
+    for (;;) {
+      const size_t begin = next.fetch_add(chunk);
+      if (begin >= n) return;
+      body(thread, begin, std::min(n, begin + chunk));
+    }
+  };
+  std::vector<std::thread> workers;
+  for (size_t t = 1; t < threads; ++t) workers.emplace_back(work, t);
+  work(0);
+  for (auto& worker : workers) worker.join();
+}
+
+// Calls visit(k, a, b) for the candidate pairs k in [begin, end).
+template <typename Visit>
+void ForPairs(const CandidatePairs& pairs, size_t begin, size_t end, Visit visit) {
+  if (begin >= end) return;
+  uint32_t a = pairs.FirstOf(begin);
+  for (size_t k = begin; k < end; ++k) {
+    while (pairs.offset[a + 1] <= k) ++a;
+    visit(k, a, pairs.second[k]);
+  }
+}
+
+// An undecided pair the model is unsure of (a review candidate).
+struct UncertainPair {
+  uint32_t a = 0;
+  uint32_t b = 0;
+  double weight = 0;
+};
+
+// A compared candidate pair as kept until it is scored: 12 bytes.
+struct CompactComparison {
+  uint32_t code = 0;  // pattern, and the household flag in the top bit
+  text::TokenId given_token = text::kNoToken;
+  text::TokenId family_token = text::kNoToken;
+};
+constexpr uint32_t kHouseholdBit = 1u << 31;
+static_assert(3 * kFieldCount < 31, "patterns leave the top bit free");
+
+// Pattern counts in a small open-addressing table (a few thousand distinct
+// patterns; stays in cache) instead of a node-based hash map: one increment
+// per candidate pair.
+class PatternCounter {
+ public:
+  PatternCounter() : slots_(1 << 12) {}
+  void Add(uint32_t pattern) {
+    const uint32_t key = pattern + 1;  // 0 marks an empty slot
+    for (size_t i = Hash(key);; i = (i + 1) & (slots_.size() - 1)) {
+      Slot& slot = slots_[i];
+      if (slot.key == key) {
+        ++slot.count;
+        return;
+      }
+      if (slot.key == 0) {
+        slot = {key, 1};
+        if (++used_ * 2 > slots_.size()) Grow();
+        return;
+      }
+    }
+  }
+  void Merge(const PatternCounter& other) {
+    for (const Slot& slot : other.slots_) {
+      if (slot.key != 0) AddCount(slot.key, slot.count);
+    }
+  }
+  // Sorted by pattern, as CountPatterns.
+  std::vector<PatternCount> Counts() const {
+    std::vector<PatternCount> out;
+    for (const Slot& slot : slots_) {
+      if (slot.key != 0) out.push_back({slot.key - 1, slot.count});
+    }
+    std::sort(out.begin(), out.end(),
+              [](const PatternCount& x, const PatternCount& y) { return x.pattern < y.pattern; });
+    return out;
+  }
+
+ private:
+  struct Slot {
+    uint32_t key = 0;
+    uint64_t count = 0;
+  };
+  size_t Hash(uint32_t key) const {
+    return static_cast<size_t>((key * 0x9E3779B97F4A7C15ULL) >> 32) & (slots_.size() - 1);
+  }
+  void AddCount(uint32_t key, uint64_t count) {
+    for (size_t i = Hash(key);; i = (i + 1) & (slots_.size() - 1)) {
+      Slot& slot = slots_[i];
+      if (slot.key == key) {
+        slot.count += count;
+        return;
+      }
+      if (slot.key == 0) {
+        slot = {key, count};
+        if (++used_ * 2 > slots_.size()) Grow();
+        return;
+      }
+    }
+  }
+  void Grow() {
+    std::vector<Slot> old(slots_.size() * 2);
+    old.swap(slots_);
+    used_ = 0;
+    for (const Slot& slot : old) {
+      if (slot.key != 0) AddCount(slot.key, slot.count);
+    }
+  }
+
+  std::vector<Slot> slots_;
+  size_t used_ = 0;
+};
+
 // What is kept of a compared pair.
 struct PairComparison {
   uint32_t pattern = 0;
@@ -97,6 +221,76 @@ double ScoreParts(const LinkContext& context, uint32_t pattern, text::TokenId gi
   return weight;
 }
 
+// ScoreParts with the model's level weights and name-frequency adjustments
+// looked up in tables instead of recomputed per pair; the same additions in
+// the same order, so the same weights.
+class Scorer {
+ public:
+  Scorer(const LinkContext& context, bool term_frequency)
+      : context_(context), term_frequency_(term_frequency) {
+    prior_weight_ = context.model.PriorWeight();
+    for (size_t field = 0; field < kFieldCount; ++field) {
+      for (uint8_t level = 0; level < 6; ++level) {
+        level_weight_[field][level] = context.model.LevelWeight(field, level);
+      }
+    }
+    if (!term_frequency) return;
+    const auto& u = context.model.population_u();
+    const size_t token_count = context.tokens->size();
+    given_adjustment_.resize(token_count * 6);
+    family_adjustment_.resize(token_count * 6);
+    for (text::TokenId token = 0; token < token_count; ++token) {
+      const uint32_t key = NameKey(*context.tokens, token);
+      for (size_t level = 0; level < 6; ++level) {
+        given_adjustment_[token * 6 + level] =
+            context.given_frequencies.Adjustment(key, u[kGiven][level]);
+        family_adjustment_[token * 6 + level] =
+            context.family_frequencies.Adjustment(key, u[kFamily][level]);
+      }
+    }
+  }
+
+  // The pair's weight; -infinity for a household.
+  double Score(const CompactComparison& c, uint32_t a, uint32_t b) const {
+    if (c.code & kHouseholdBit) return -std::numeric_limits<double>::infinity();
+    const auto levels = LevelsOfPattern(c.code);
+    double pattern_weight = 0;
+    for (size_t field = 0; field < kFieldCount; ++field) {
+      pattern_weight += level_weight_[field][levels[field]];
+    }
+    double weight = prior_weight_ + pattern_weight;
+    if (term_frequency_) {
+      if (levels[kGiven] == 1 && levels[kFather] == 1 && levels[kFamily] == 1) {
+        weight -= ChainPenalty(context_, a, b);
+      }
+      if (c.given_token != text::kNoToken) {
+        weight += Adjustment(given_adjustment_, context_.given_frequencies, c.given_token, kGiven,
+                             levels[kGiven]);
+      }
+      if (c.family_token != text::kNoToken) {
+        weight += Adjustment(family_adjustment_, context_.family_frequencies, c.family_token,
+                             kFamily, levels[kFamily]);
+      }
+    }
+    return weight;
+  }
+
+ private:
+  double Adjustment(const std::vector<double>& table, const TermFrequencies& frequencies,
+                    text::TokenId token, size_t field, uint8_t level) const {
+    if (static_cast<size_t>(token) * 6 < table.size()) return table[token * 6 + level];
+    return frequencies.Adjustment(NameKey(*context_.tokens, token),
+                                  context_.model.population_u()[field][level]);
+  }
+
+  const LinkContext& context_;
+  bool term_frequency_;
+  double prior_weight_ = 0;
+  std::array<std::array<double, 8>, kFieldCount> level_weight_{};
+  std::vector<double> given_adjustment_;  // token * 6 + level
+  std::vector<double> family_adjustment_;
+};
+
 // Pairs for training the name fields: records sharing the day of death, the
 // most specific place, sex and exact age. Blocks are capped so a mass grave
 // of one village on one day does not dominate.
@@ -130,38 +324,94 @@ std::vector<uint64_t> TrainingPairs(const std::vector<LinkRecord>& records) {
   return pairs;
 }
 
-Status WritePairs(const std::string& path, const LinkContext& context,
-                  const std::vector<ScoredPair>& pairs, const std::vector<uint32_t>& cluster_of,
-                  const std::vector<uint32_t>& patterns) {
+// `strong` holds, in pair order, the pairs weighed against their competitors
+// (their weight and probability as clustering saw them, a person's match
+// decision included); the other pairs are scored alone. `decided` holds the
+// pairs a person decided (a match: probability 1).
+Status WritePairs(const std::string& path, const LinkContext& context, const Scorer& scorer,
+                  const CandidatePairs& pairs, const std::vector<CompactComparison>& compared,
+                  const std::vector<ScoredPair>& strong,
+                  const std::unordered_map<uint64_t, bool>& decided,
+                  const std::vector<uint32_t>& cluster_of) {
   std::ofstream out(path);
   if (!out) return Status::IoError("cannot write the pairs file '" + path + "'");
-  auto csv_field = [](const std::string& value) {
-    if (value.find_first_of(",\"\n") == std::string::npos) return value;
-    std::string quoted = "\"";
-    for (const char c : value) quoted += c == '"' ? std::string("\"\"") : std::string(1, c);
-    return quoted + "\"";
+  // Lines are formatted into a buffer (as `out << value` would: doubles as
+  // %.6g) and written in large blocks.
+  std::string line;
+  auto csv_field = [&line](const std::string& value) {
+    if (value.find_first_of(",\"\n") == std::string::npos) {
+      line += value;
+      return;
+    }
+    line += '"';
+    for (const char c : value) {
+      if (c == '"') line += '"';
+      line += c;
+    }
+    line += '"';
   };
-  out << "record_a,record_b,source_a,source_b";
+  auto number = [&line](auto value) {
+    char text[32];
+    int length = 0;
+    if constexpr (std::is_floating_point_v<decltype(value)>) {
+      length = std::snprintf(text, sizeof text, "%.6g", value);
+    } else {
+      length = static_cast<int>(std::to_chars(text, text + sizeof text, value).ptr - text);
+    }
+    line.append(text, static_cast<size_t>(length));
+  };
+  line += "record_a,record_b,source_a,source_b";
   for (size_t field = 0; field < kFieldCount; ++field) {
     std::string name(FieldName(field));
     std::replace(name.begin(), name.end(), ' ', '_');
-    out << ',' << name;
+    line += ',';
+    line += name;
   }
-  out << ",household,weight,probability,same_person\n";
-  for (size_t k = 0; k < pairs.size(); ++k) {
-    const ScoredPair& pair = pairs[k];
-    const StoredRecord& a = context.stored[pair.a];
-    const StoredRecord& b = context.stored[pair.b];
-    out << csv_field(a.fields.record_id) << ',' << csv_field(b.fields.record_id) << ','
-        << a.source_id << ',' << b.source_id;
-    const auto levels = LevelsOfPattern(patterns[k]);
-    for (size_t field = 0; field < kFieldCount; ++field) {
-      out << ',' << LevelName(field, levels[field]);
+  line += ",household,weight,probability,same_person\n";
+  size_t next_strong = 0;
+  ForPairs(pairs, 0, pairs.size(), [&](size_t k, uint32_t pair_a, uint32_t pair_b) {
+    const CompactComparison& c = compared[k];
+    const bool household = (c.code & kHouseholdBit) != 0;
+    double weight = 0;
+    double probability = 0;
+    if (next_strong < strong.size() && strong[next_strong].a == pair_a &&
+        strong[next_strong].b == pair_b) {
+      weight = strong[next_strong].weight;
+      probability = strong[next_strong].probability;
+      ++next_strong;
+    } else {
+      weight = household ? -1e9 : scorer.Score(c, pair_a, pair_b);
+      probability = household ? 0.0 : FellegiSunterModel::Probability(weight);
     }
-    const bool household = pair.weight <= -1e8;
-    out << ',' << (household ? 1 : 0) << ',' << (household ? -999.0 : pair.weight) << ','
-        << pair.probability << ',' << (cluster_of[pair.a] == cluster_of[pair.b] ? 1 : 0) << '\n';
-  }
+    if (!decided.empty()) {
+      const auto it = decided.find(MakePair(pair_a, pair_b));
+      if (it != decided.end() && it->second) probability = 1.0;
+    }
+    const StoredRecord& a = context.stored[pair_a];
+    const StoredRecord& b = context.stored[pair_b];
+    csv_field(a.fields.record_id);
+    line += ',';
+    csv_field(b.fields.record_id);
+    line += ',';
+    number(a.source_id);
+    line += ',';
+    number(b.source_id);
+    const auto levels = LevelsOfPattern(c.code & ~kHouseholdBit);
+    for (size_t field = 0; field < kFieldCount; ++field) {
+      line += ',';
+      line += LevelName(field, levels[field]);
+    }
+    line += household ? ",1," : ",0,";
+    number(household ? -999.0 : weight);
+    line += ',';
+    number(probability);
+    line += cluster_of[pair_a] == cluster_of[pair_b] ? ",1\n" : ",0\n";
+    if (line.size() >= (1 << 20)) {
+      out.write(line.data(), static_cast<std::streamsize>(line.size()));
+      line.clear();
+    }
+  });
+  out.write(line.data(), static_cast<std::streamsize>(line.size()));
   out.flush();
   if (!out) return Status::IoError("writing the pairs file '" + path + "' failed");
   return Status::Ok();
@@ -373,20 +623,38 @@ Result<LinkSummary> LinkCase(Store& store, const LinkSettings& settings) {
   end_stage("load");
   if (n == 0) return Status::NotFound("the case has no records to link; import lists first");
 
-  BlockingResult blocks = BlockPairs(context.records, *context.tokens, settings.blocking);
+  if (settings.pairs_out.empty()) {
+    // Only the pairs file needs the stored records.
+    std::vector<StoredRecord>().swap(context.stored);
+  }
+  const size_t threads = std::max<size_t>(1, settings.threads);
+  CompactBlockingResult blocks =
+      BlockPairsCompact(context.records, *context.tokens, settings.blocking, threads);
+  const CandidatePairs& pairs = blocks.pairs;
+  const size_t pair_count = pairs.size();
   summary.rules = blocks.rules;
-  summary.candidate_pairs = blocks.pairs.size();
+  summary.candidate_pairs = pair_count;
   end_stage("block");
 
-  std::vector<PairComparison> compared(blocks.pairs.size());
-  ParallelFor(blocks.pairs.size(), settings.threads, [&](size_t begin, size_t end) {
-    for (size_t k = begin; k < end; ++k) {
+  // Compare every candidate pair; count the patterns of non-household pairs
+  // as it goes (EM needs only the counts).
+  constexpr size_t kChunk = 1 << 16;
+  std::vector<CompactComparison> compared(pair_count);
+  std::vector<PatternCounter> counters(threads);
+  ParallelChunks(pair_count, kChunk, threads, [&](size_t thread, size_t begin, size_t end) {
+    PatternCounter& counter = counters[thread];
+    ForPairs(pairs, begin, end, [&](size_t k, uint32_t a, uint32_t b) {
       const ComparisonVector v =
-          CompareRecords(*context.tokens, context.records[PairFirst(blocks.pairs[k])],
-                         context.records[PairSecond(blocks.pairs[k])]);
-      compared[k] = {v.Pattern(), v.given_token, v.family_token, v.IsHousehold()};
-    }
+          CompareRecords(*context.tokens, context.records[a], context.records[b]);
+      const uint32_t pattern = v.Pattern();
+      const bool household = v.IsHousehold();
+      compared[k] = {household ? pattern | kHouseholdBit : pattern, v.given_token, v.family_token};
+      if (!household) counter.Add(pattern);
+    });
   });
+  for (size_t t = 1; t < counters.size(); ++t) counters[0].Merge(counters[t]);
+  const std::vector<PatternCount> candidate_patterns = counters[0].Counts();
+  counters.clear();
   end_stage("compare");
 
   // u from random pairs: almost all of them are different people.
@@ -416,8 +684,8 @@ Result<LinkSummary> LinkCase(Store& store, const LinkSettings& settings) {
     //     age, date, place, mother and grandfather;
     //  B. pairs sharing day of death, place, sex and exact age (blocked on
     //     those alone, not on names): learns the name fields.
-    std::vector<PairComparison> session_a;
-    for (const PairComparison& c : compared) {
+    std::vector<PatternCount> session_a;
+    for (const PatternCount& c : candidate_patterns) {
       const auto levels = LevelsOfPattern(c.pattern);
       if (levels[kGiven] == 1 && levels[kFather] == 1 && levels[kFamily] == 1) {
         session_a.push_back(c);
@@ -434,8 +702,8 @@ Result<LinkSummary> LinkCase(Store& store, const LinkSettings& settings) {
       }
     });
     summary.em_iterations = context.model.TrainSessions(
-        {CountPatterns(session_a), CountPatterns(session_b)},
-        {{kGiven, kFather, kFamily}, {kDate, kPlace, kSex, kAge}}, CountPatterns(compared));
+        {session_a, CountPatterns(session_b)},
+        {{kGiven, kFather, kFamily}, {kDate, kPlace, kSex, kAge}}, candidate_patterns);
   }
   if (settings.train_from_labels) {
     RECKON_ASSIGN_OR_RETURN(std::vector<ReviewDecision> labels, store.ReviewDecisions());
@@ -465,49 +733,18 @@ Result<LinkSummary> LinkCase(Store& store, const LinkSettings& settings) {
     // Each list may name a person a few times (within-list duplicates).
     clustering.max_cluster_size = 3 * static_cast<size_t>(sources);
   }
-  clustering.candidates.resize(blocks.pairs.size());
-  for (size_t k = 0; k < blocks.pairs.size(); ++k) {
-    const PairComparison& c = compared[k];
-    const double weight = ScoreParts(context, c.pattern, c.given_token, c.family_token, c.household,
-                                     settings.term_frequency, PairFirst(blocks.pairs[k]),
-                                     PairSecond(blocks.pairs[k]));
-    const double probability = c.household ? 0.0 : FellegiSunterModel::Probability(weight);
-    clustering.candidates[k] = {PairFirst(blocks.pairs[k]), PairSecond(blocks.pairs[k]),
-                                c.household ? -1e9 : weight, probability};
-    if (c.household) {
-      ++summary.household_pairs;
-      clustering.cannot_link.emplace_back(PairFirst(blocks.pairs[k]), PairSecond(blocks.pairs[k]));
-    }
-    if (probability >= settings.threshold) ++summary.matched_pairs;
-  }
   clustering.source_of.resize(n);
   for (size_t i = 0; i < n; ++i) clustering.source_of[i] = context.records[i].source;
   clustering.same_source_threshold = settings.same_list_threshold;
   // Measured (realistic, 50,000 people): 0.01 raised pairwise F1 0.877 ->
   // 0.880; 0.1 and 0.3 gained precision but lost as much recall.
   clustering.outcompeted = 0.01;
-  if (settings.competition) {
-    CompetitionInput competition;
-    competition.pairs = &clustering.candidates;
-    competition.source_of = &clustering.source_of;
-    competition.duplicate_probability = settings.same_list_threshold;
-    const std::vector<float> penalties = CompetitionPenalties(competition, n);
-    summary.matched_pairs = 0;
-    for (size_t k = 0; k < penalties.size(); ++k) {
-      ScoredPair& pair = clustering.candidates[k];
-      if (penalties[k] > 0) {
-        pair.alone_probability = pair.probability;
-        pair.weight -= static_cast<double>(penalties[k]);
-        pair.probability = FellegiSunterModel::Probability(pair.weight);
-      }
-      if (pair.probability >= settings.threshold) ++summary.matched_pairs;
-    }
-  }
   // Human decisions override the model.
   std::unordered_map<int64_t, uint32_t> index_of_pk;
   for (uint32_t i = 0; i < n; ++i) index_of_pk[context.records[i].record_pk] = i;
   RECKON_ASSIGN_OR_RETURN(std::vector<ReviewDecision> decisions, store.ReviewDecisions());
   std::unordered_map<uint64_t, bool> decided;
+  std::vector<std::pair<uint32_t, uint32_t>> human_cannot_links;
   for (const ReviewDecision& d : decisions) {
     const auto a = index_of_pk.find(d.record_pk_a);
     const auto b = index_of_pk.find(d.record_pk_b);
@@ -517,15 +754,146 @@ Result<LinkSummary> LinkCase(Store& store, const LinkSettings& settings) {
       clustering.must_link.emplace_back(a->second, b->second);
       ++summary.must_links;
     } else {
-      clustering.cannot_link.emplace_back(a->second, b->second);
+      human_cannot_links.emplace_back(a->second, b->second);
       ++summary.cannot_links;
     }
   }
-  // A human match decision also lifts the model's objection to that pair.
-  for (ScoredPair& pair : clustering.candidates) {
-    const auto it = decided.find(MakePair(pair.a, pair.b));
-    if (it != decided.end() && it->second) pair.probability = pair.alone_probability = 1.0;
+  // Per candidate pair: its kBelow* flags for clustering, and while scoring,
+  // whether a person decided it (a match decision lifts the model's
+  // objection: probability 1).
+  constexpr uint8_t kDecided = 0x40;
+  constexpr uint8_t kDecidedMatch = 0x80;
+  std::vector<uint8_t> flags(pair_count, 0);
+  for (const auto& [key, match] : decided) {
+    const size_t k = pairs.Find(PairFirst(key), PairSecond(key));
+    if (k != SIZE_MAX) flags[k] = match ? kDecided | kDecidedMatch : kDecided;
   }
+  // Score every pair alone. The strong pairs (probability at least the
+  // competition floor; a list's own near-certain duplicates among them, since
+  // they make its duplicate groups) are kept to be weighed against each other;
+  // the weaker ones are final: flags for clustering, and review candidates.
+  // A human match decision lifts the model's objection (probability 1).
+  const Scorer scorer(context, settings.term_frequency);
+  const double threshold_weight = std::log2(settings.threshold / (1 - settings.threshold));
+  // Within 8 bits (odds 256 times) of the threshold either way: with the
+  // default 0.9, probabilities from about 0.035 to 0.9996.
+  auto reviewable = [threshold_weight](double weight) {
+    return std::abs(weight - threshold_weight) <= 8.0;
+  };
+  constexpr double kStrongProbability = 0.01;  // as CompetitionInput's floor
+  struct ChunkScores {
+    std::vector<ScoredPair> strong;        // probability >= kStrongProbability, alone
+    std::vector<ScoredPair> edges;         // weaker pairs that may merge (a person's match)
+    std::vector<UncertainPair> uncertain;  // probability: FellegiSunterModel::Probability(weight)
+    std::vector<std::pair<uint32_t, uint32_t>> households;
+    uint64_t matched = 0;
+  };
+  std::vector<ChunkScores> chunk_scores((pair_count + kChunk - 1) / kChunk);
+  ParallelChunks(pair_count, kChunk, threads, [&](size_t, size_t begin, size_t end) {
+    ChunkScores& out = chunk_scores[begin / kChunk];
+    ForPairs(pairs, begin, end, [&](size_t k, uint32_t a, uint32_t b) {
+      const CompactComparison& c = compared[k];
+      const bool household = (c.code & kHouseholdBit) != 0;
+      const double weight = household ? -1e9 : scorer.Score(c, a, b);
+      const double probability = household ? 0.0 : FellegiSunterModel::Probability(weight);
+      const bool decided_match = (flags[k] & kDecidedMatch) != 0;
+      uint8_t standing = 0;
+      if (!decided_match) {
+        if (probability < settings.contradiction) standing |= kBelowContradiction;
+        if (probability < settings.same_list_threshold) standing |= kBelowSameSource;
+      }
+      if (household) out.households.emplace_back(a, b);
+      if (!household && probability >= kStrongProbability) {
+        // Decided, matched, edge and review after competition; the decision
+        // bits stay with the pair until then.
+        out.strong.push_back({a, b, weight, probability});
+        flags[k] = static_cast<uint8_t>((flags[k] & (kDecided | kDecidedMatch)) | standing);
+        return;
+      }
+      if (probability >= settings.threshold) ++out.matched;
+      if (decided_match) {
+        out.edges.push_back({a, b, weight, 1.0, 1.0});
+      } else if (probability >= settings.threshold) {
+        out.edges.push_back({a, b, weight, probability});
+      }
+      if (!(flags[k] & kDecided) && !household && reviewable(weight)) {
+        out.uncertain.push_back({a, b, weight});
+      }
+      flags[k] = standing;
+    });
+  });
+  // The strong pairs, in pair order.
+  std::vector<ScoredPair> strong;
+  {
+    size_t strong_count = 0;
+    size_t edges = 0;
+    size_t households = 0;
+    for (const ChunkScores& chunk : chunk_scores) {
+      strong_count += chunk.strong.size();
+      edges += chunk.edges.size();
+      households += chunk.households.size();
+    }
+    strong.reserve(strong_count);
+    clustering.candidates.reserve(edges);
+    clustering.cannot_link.reserve(households + human_cannot_links.size());
+    for (ChunkScores& chunk : chunk_scores) {
+      strong.insert(strong.end(), chunk.strong.begin(), chunk.strong.end());
+      clustering.candidates.insert(clustering.candidates.end(), chunk.edges.begin(),
+                                   chunk.edges.end());
+      clustering.cannot_link.insert(clustering.cannot_link.end(), chunk.households.begin(),
+                                    chunk.households.end());
+      summary.matched_pairs += chunk.matched;
+      std::vector<ScoredPair>().swap(chunk.strong);
+      std::vector<ScoredPair>().swap(chunk.edges);
+      std::vector<std::pair<uint32_t, uint32_t>>().swap(chunk.households);
+    }
+    summary.household_pairs = households;
+    clustering.cannot_link.insert(clustering.cannot_link.end(), human_cannot_links.begin(),
+                                  human_cannot_links.end());
+  }
+  // Competing candidates: each strong pair against the other strong
+  // candidates from the same lists. Merging and review use the competed
+  // weight; contradictions the pair alone, unless it is outcompeted.
+  std::vector<float> penalties;
+  if (settings.competition) {
+    CompetitionInput competition;
+    competition.pairs = &strong;
+    competition.source_of = &clustering.source_of;
+    competition.floor_probability = kStrongProbability;
+    competition.duplicate_probability = settings.same_list_threshold;
+    penalties = CompetitionPenalties(competition, n);
+  }
+  std::vector<UncertainPair> strong_uncertain;
+  for (size_t s = 0; s < strong.size(); ++s) {
+    ScoredPair& pair = strong[s];
+    // The pair's index among the candidates, looked up only when needed.
+    size_t k = SIZE_MAX;
+    auto index = [&] {
+      if (k == SIZE_MAX) k = pairs.Find(pair.a, pair.b);
+      return k;
+    };
+    const uint8_t decision =
+        decided.empty() ? 0 : static_cast<uint8_t>(flags[index()] & (kDecided | kDecidedMatch));
+    if (!penalties.empty() && penalties[s] > 0) {
+      pair.alone_probability = pair.probability;
+      pair.weight -= static_cast<double>(penalties[s]);
+      pair.probability = FellegiSunterModel::Probability(pair.weight);
+      if (pair.probability < clustering.outcompeted && !(decision & kDecidedMatch)) {
+        flags[index()] |= kBelowContradiction;
+      }
+    }
+    if (pair.probability >= settings.threshold) ++summary.matched_pairs;
+    if (!(decision & kDecided) && reviewable(pair.weight)) {
+      strong_uncertain.push_back({pair.a, pair.b, pair.weight});
+    }
+    if (decision & kDecidedMatch) pair.probability = pair.alone_probability = 1.0;
+    if (pair.probability >= settings.threshold) clustering.candidates.push_back(pair);
+    if (decision != 0) flags[index()] &= static_cast<uint8_t>(~(kDecided | kDecidedMatch));
+  }
+  if (settings.pairs_out.empty()) std::vector<ScoredPair>().swap(strong);
+  if (settings.pairs_out.empty()) std::vector<CompactComparison>().swap(compared);
+  clustering.compared = &pairs;
+  clustering.compared_flags = std::move(flags);
   const double contradiction = settings.contradiction;
   clustering.compatible = [&context, contradiction, &settings](uint32_t a, uint32_t b) {
     const ComparisonVector v =
@@ -537,13 +905,15 @@ Result<LinkSummary> LinkCase(Store& store, const LinkSettings& settings) {
   const ClusteringResult clusters = ClusterRecords(clustering);
   summary.refused_merges = clusters.refused_merges;
   summary.must_links_refused = clusters.must_links_refused;
+  std::vector<uint8_t>().swap(clustering.compared_flags);
   end_stage("cluster");
   if (!settings.pairs_out.empty()) {
-    std::vector<uint32_t> patterns(compared.size());
-    for (size_t k = 0; k < compared.size(); ++k) patterns[k] = compared[k].pattern;
-    RECKON_RETURN_IF_ERROR(WritePairs(settings.pairs_out, context, clustering.candidates,
-                                      clusters.cluster_of, patterns));
+    RECKON_RETURN_IF_ERROR(WritePairs(settings.pairs_out, context, scorer, pairs, compared, strong,
+                                      decided, clusters.cluster_of));
+    std::vector<CompactComparison>().swap(compared);
+    std::vector<ScoredPair>().swap(strong);
   }
+  blocks.pairs = {};
 
   RECKON_ASSIGN_OR_RETURN(auto previous_list, store.PersonAssignments());
   RECKON_ASSIGN_OR_RETURN(int64_t highest, store.HighestPersonId());
@@ -555,54 +925,80 @@ Result<LinkSummary> LinkCase(Store& store, const LinkSettings& settings) {
 
   LinkRunResult run;
   run.assignments.reserve(n);
-  std::unordered_map<int64_t, std::vector<int32_t>> sources_of_person;
+  std::vector<std::pair<int64_t, int32_t>> person_sources(n);
   for (size_t i = 0; i < n; ++i) {
     run.assignments.emplace_back(record_pks[i], person_ids[i]);
-    sources_of_person[person_ids[i]].push_back(context.records[i].source);
+    person_sources[i] = {person_ids[i], context.records[i].source};
   }
-  summary.persons = sources_of_person.size();
-  for (auto& [person, sources] : sources_of_person) {
-    std::sort(sources.begin(), sources.end());
-    if (std::unique(sources.begin(), sources.end()) - sources.begin() > 1) {
-      ++summary.persons_on_several_sources;
+  std::sort(person_sources.begin(), person_sources.end());
+  for (size_t start = 0; start < n;) {
+    const int64_t person = person_sources[start].first;
+    size_t end = start + 1;
+    bool several = false;
+    for (; end < n && person_sources[end].first == person; ++end) {
+      several = several || person_sources[end].second != person_sources[start].second;
     }
+    ++summary.persons;
+    if (several) ++summary.persons_on_several_sources;
     if (previous_list.empty() || person > highest) {
       ++summary.new_ids;
     } else {
       ++summary.kept_ids;
     }
+    start = end;
   }
   // The pairs a reviewer should see first: undecided, close to the threshold,
   // and whose decision moves the most records (joining two clusters moves
   // both; splitting a pair off moves its cluster). Priority: distance from the
   // threshold in bits, divided by log2(2 + records moved); smallest first.
-  const double threshold_weight = std::log2(settings.threshold / (1 - settings.threshold));
-  std::unordered_map<uint32_t, uint32_t> cluster_size;
+  std::vector<uint32_t> cluster_size(n, 0);
   for (const uint32_t label : clusters.cluster_of) ++cluster_size[label];
-  auto priority = [&](const ScoredPair* pair) {
-    const uint32_t ca = clusters.cluster_of[pair->a];
-    const uint32_t cb = clusters.cluster_of[pair->b];
+  auto priority = [&](const UncertainPair& pair) {
+    const uint32_t ca = clusters.cluster_of[pair.a];
+    const uint32_t cb = clusters.cluster_of[pair.b];
     const double moved = ca == cb ? cluster_size[ca] : cluster_size[ca] + cluster_size[cb];
-    return std::abs(pair->weight - threshold_weight) / std::log2(2.0 + moved);
+    return std::abs(pair.weight - threshold_weight) / std::log2(2.0 + moved);
   };
-  std::vector<std::pair<double, const ScoredPair*>> uncertain;
-  for (const ScoredPair& pair : clustering.candidates) {
-    // Within 8 bits (odds 256 times) of the threshold either way: with
-    // the default 0.9, probabilities from about 0.035 to 0.9996.
-    if (!(std::abs(pair.weight - threshold_weight) <= 8.0)) continue;
-    if (decided.count(MakePair(pair.a, pair.b))) continue;
-    uncertain.emplace_back(priority(&pair), &pair);
+  // The 20,000 first by priority, then (a, b): a bounded max-heap over the
+  // uncertain pairs of every chunk.
+  struct Ranked {
+    double priority;
+    UncertainPair pair;
+  };
+  const auto before = [](const Ranked& x, const Ranked& y) {
+    if (x.priority != y.priority) return x.priority < y.priority;
+    return std::make_pair(x.pair.a, x.pair.b) < std::make_pair(y.pair.a, y.pair.b);
+  };
+  constexpr size_t kShown = 20000;
+  std::vector<Ranked> shown;
+  shown.reserve(kShown);
+  auto offer = [&](const std::vector<UncertainPair>& uncertain) {
+    for (const UncertainPair& pair : uncertain) {
+      const Ranked ranked{priority(pair), pair};
+      if (shown.size() < kShown) {
+        shown.push_back(ranked);
+        std::push_heap(shown.begin(), shown.end(), before);
+      } else if (before(ranked, shown.front())) {
+        std::pop_heap(shown.begin(), shown.end(), before);
+        shown.back() = ranked;
+        std::push_heap(shown.begin(), shown.end(), before);
+      }
+    }
+  };
+  for (ChunkScores& chunk : chunk_scores) {
+    offer(chunk.uncertain);
+    std::vector<UncertainPair>().swap(chunk.uncertain);
   }
-  std::sort(uncertain.begin(), uncertain.end(), [](const auto& x, const auto& y) {
-    if (x.first != y.first) return x.first < y.first;
-    return std::make_pair(x.second->a, x.second->b) < std::make_pair(y.second->a, y.second->b);
-  });
-  uncertain.resize(std::min<size_t>(uncertain.size(), 20000));
-  for (const auto& [rank, pair] : uncertain) {
-    int64_t a = record_pks[pair->a];
-    int64_t b = record_pks[pair->b];
+  chunk_scores.clear();
+  offer(strong_uncertain);
+  std::vector<UncertainPair>().swap(strong_uncertain);
+  std::sort_heap(shown.begin(), shown.end(), before);
+  for (const Ranked& ranked : shown) {
+    const UncertainPair& pair = ranked.pair;
+    int64_t a = record_pks[pair.a];
+    int64_t b = record_pks[pair.b];
     if (a > b) std::swap(a, b);
-    run.review_pairs.push_back({a, b, pair->weight, pair->probability});
+    run.review_pairs.push_back({a, b, pair.weight, FellegiSunterModel::Probability(pair.weight)});
   }
   summary.review_pairs = run.review_pairs.size();
   run.settings_json = LinkSettingsJson(settings);
