@@ -3,7 +3,8 @@
 #include <algorithm>
 #include <cstddef>
 #include <functional>
-#include <thread>
+
+#include "link/parallel.h"
 
 namespace reckon::link {
 namespace {
@@ -179,21 +180,6 @@ void ForEachPair(const RuleBlocks& blocks, const BlockingSettings& settings, Emi
   }
 }
 
-// Runs body(begin, end) over [0, n) in `threads` threads.
-template <typename Body>
-void InThreads(size_t n, size_t threads, Body body) {
-  threads = std::max<size_t>(1, std::min(threads, n / 1000 + 1));
-  std::vector<std::thread> workers;
-  const size_t chunk = (n + threads - 1) / threads;
-  for (size_t t = 1; t < threads; ++t) {
-    const size_t begin = std::min(n, t * chunk);
-    const size_t end = std::min(n, begin + chunk);
-    workers.emplace_back([&body, begin, end] { body(begin, end); });
-  }
-  body(0, std::min(n, chunk));
-  for (auto& worker : workers) worker.join();
-}
-
 }  // namespace
 
 size_t CandidatePairs::Find(uint32_t i, uint32_t j) const {
@@ -240,7 +226,7 @@ CompactBlockingResult BlockPairsCompact(const std::vector<LinkRecord>& records,
   rules.clear();
   rules.shrink_to_fit();
   std::vector<uint32_t> unique_count(n, 0);
-  InThreads(n, threads, [&](size_t begin, size_t end) {
+  ParallelFor(n, threads, [&](size_t begin, size_t end) {
     for (size_t i = begin; i < end; ++i) {
       const auto first = second.begin() + static_cast<std::ptrdiff_t>(row_start[i]);
       const auto last = second.begin() + static_cast<std::ptrdiff_t>(row_start[i + 1]);

@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <atomic>
 #include <charconv>
 #include <chrono>
 #include <cmath>
@@ -11,13 +10,13 @@
 #include <limits>
 #include <map>
 #include <nlohmann/json.hpp>
-#include <thread>
 #include <type_traits>
 #include <unordered_map>
 
 #include "link/clustering.h"
 #include "link/comparison.h"
 #include "link/competition.h"
+#include "link/parallel.h"
 #include "link/place_keys.h"
 #include "link/stable_ids.h"
 #include "place/case_gazetteer.h"
@@ -42,41 +41,6 @@ class SplitMix64 {
  private:
   uint64_t state_;
 };
-
-// Runs body(begin, end) over [0, n) split across `threads` threads.
-template <typename Body>
-void ParallelFor(size_t n, size_t threads, Body body) {
-  threads = std::max<size_t>(1, std::min(threads, n / 1000 + 1));
-  std::vector<std::thread> workers;
-  const size_t chunk = (n + threads - 1) / threads;
-  for (size_t t = 1; t < threads; ++t) {
-    const size_t begin = std::min(n, t * chunk);
-    const size_t end = std::min(n, begin + chunk);
-    workers.emplace_back([&body, begin, end] { body(begin, end); });
-  }
-  body(0, std::min(n, chunk));
-  for (auto& worker : workers) worker.join();
-}
-
-// Runs body(thread, begin, end) over [0, n) in chunks of `chunk` handed out
-// to `threads` threads as they become free (a loaded machine slows one
-// thread more than another).
-template <typename Body>
-void ParallelChunks(size_t n, size_t chunk, size_t threads, Body body) {
-  threads = std::max<size_t>(1, std::min(threads, n / chunk + 1));
-  std::atomic<size_t> next{0};
-  auto work = [&](size_t thread) {
-    for (;;) {
-      const size_t begin = next.fetch_add(chunk);
-      if (begin >= n) return;
-      body(thread, begin, std::min(n, begin + chunk));
-    }
-  };
-  std::vector<std::thread> workers;
-  for (size_t t = 1; t < threads; ++t) workers.emplace_back(work, t);
-  work(0);
-  for (auto& worker : workers) worker.join();
-}
 
 // Calls visit(k, a, b) for the candidate pairs k in [begin, end).
 template <typename Visit>
