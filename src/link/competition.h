@@ -22,11 +22,13 @@
 
 namespace reckon::link {
 
+// Pairs below this probability neither compete nor change (negligible odds).
+inline constexpr double kCompetitionFloor = 0.01;
+
 struct CompetitionInput {
   const std::vector<ScoredPair>* pairs = nullptr;  // weights include the prior
   const std::vector<int32_t>* source_of = nullptr;
-  // Pairs below this probability neither compete nor change (negligible odds).
-  double floor_probability = 0.01;
+  double floor_probability = kCompetitionFloor;
   // Same-list pairs at or above this are duplicates: one candidate, not two.
   double duplicate_probability = 0.9999;
 };

@@ -529,7 +529,6 @@ double ChainPenalty(const LinkContext& context, size_t a, size_t b) {
 
 double CompetitionPenaltyFor(const LinkContext& context, size_t a, size_t b,
                              const LinkSettings& settings, int* competitors) {
-  constexpr double kFloorProbability = 0.01;  // as CompetitionInput's default
   auto probability_of = [&](size_t x, size_t y) {
     const ComparisonVector v =
         CompareRecords(*context.tokens, context.records[x], context.records[y]);
@@ -546,7 +545,7 @@ double CompetitionPenaltyFor(const LinkContext& context, size_t a, size_t b,
          BlockNeighbours(context.records, *context.tokens, static_cast<uint32_t>(x))) {
       if (j == partner || context.records[j].source != context.records[partner].source) continue;
       const double p = probability_of(x, j);
-      if (p >= kFloorProbability) strong.emplace_back(p, j);
+      if (p >= kCompetitionFloor) strong.emplace_back(p, j);
     }
     std::sort(strong.rbegin(), strong.rend());
     std::vector<size_t> counted = {partner};
@@ -566,7 +565,7 @@ double CompetitionPenaltyFor(const LinkContext& context, size_t a, size_t b,
   if (competitors) *competitors = 0;
   if (!settings.competition || context.records[a].source == context.records[b].source) return 0;
   const double own = probability_of(a, b);
-  if (own < kFloorProbability) return 0;
+  if (own < kCompetitionFloor) return 0;
   return std::log2(1.0 + competing(a, b) + competing(b, a));
 }
 
@@ -744,9 +743,8 @@ Result<LinkSummary> LinkCase(Store& store, const LinkSettings& settings) {
   auto reviewable = [threshold_weight](double weight) {
     return std::abs(weight - threshold_weight) <= 8.0;
   };
-  constexpr double kStrongProbability = 0.01;  // as CompetitionInput's floor
   struct ChunkScores {
-    std::vector<ScoredPair> strong;        // probability >= kStrongProbability, alone
+    std::vector<ScoredPair> strong;        // probability >= kCompetitionFloor, alone
     std::vector<ScoredPair> edges;         // weaker pairs that may merge (a person's match)
     std::vector<UncertainPair> uncertain;  // probability: FellegiSunterModel::Probability(weight)
     std::vector<std::pair<uint32_t, uint32_t>> households;
@@ -767,7 +765,7 @@ Result<LinkSummary> LinkCase(Store& store, const LinkSettings& settings) {
         if (probability < settings.same_list_threshold) standing |= kBelowSameSource;
       }
       if (household) out.households.emplace_back(a, b);
-      if (!household && probability >= kStrongProbability) {
+      if (!household && probability >= kCompetitionFloor) {
         // Decided, matched, edge and review after competition; the decision
         // bits stay with the pair until then.
         out.strong.push_back({a, b, weight, probability});
@@ -823,7 +821,7 @@ Result<LinkSummary> LinkCase(Store& store, const LinkSettings& settings) {
     CompetitionInput competition;
     competition.pairs = &strong;
     competition.source_of = &clustering.source_of;
-    competition.floor_probability = kStrongProbability;
+    competition.floor_probability = kCompetitionFloor;
     competition.duplicate_probability = settings.same_list_threshold;
     penalties = CompetitionPenalties(competition, n);
   }
