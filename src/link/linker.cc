@@ -69,6 +69,11 @@ struct CompactComparison {
 constexpr uint32_t kHouseholdBit = 1u << 31;
 static_assert(3 * kFieldCount < 31, "patterns leave the top bit free");
 
+CompactComparison CompactOf(const ComparisonVector& v) {
+  const uint32_t pattern = v.Pattern();
+  return {v.IsHousehold() ? pattern | kHouseholdBit : pattern, v.given_token, v.family_token};
+}
+
 // Pattern counts in a small open-addressing table (a few thousand distinct
 // patterns; stays in cache) instead of a node-based hash map: one increment
 // per candidate pair.
@@ -162,35 +167,13 @@ std::vector<PatternCount> CountPatterns(const std::vector<PairComparison>& pairs
   return out;
 }
 
-double ScoreParts(const LinkContext& context, uint32_t pattern, text::TokenId given_token,
-                  text::TokenId family_token, bool household, bool term_frequency, size_t a,
-                  size_t b) {
-  if (household) return -std::numeric_limits<double>::infinity();
-  const auto levels = LevelsOfPattern(pattern);
-  double weight = context.model.PriorWeight() + context.model.PatternWeight(levels);
-  if (term_frequency) {
-    if (levels[kGiven] == 1 && levels[kFather] == 1 && levels[kFamily] == 1) {
-      weight -= ChainPenalty(context, a, b);
-    }
-    const auto& u = context.model.population_u();
-    if (given_token != text::kNoToken) {
-      weight += context.given_frequencies.Adjustment(NameKey(*context.tokens, given_token),
-                                                     u[kGiven][levels[kGiven]]);
-    }
-    if (family_token != text::kNoToken) {
-      weight += context.family_frequencies.Adjustment(NameKey(*context.tokens, family_token),
-                                                      u[kFamily][levels[kFamily]]);
-    }
-  }
-  return weight;
-}
-
-// ScoreParts with the model's level weights and name-frequency adjustments
-// looked up in tables instead of recomputed per pair; the same additions in
-// the same order, so the same weights.
+// A pair's total weight: prior + level weights + term-frequency adjustments
+// (names and whole chains). With `tables`, the name-frequency adjustments of
+// every token are computed once up front (a link run scores millions of
+// pairs); without, each is computed when asked (an explanation).
 class Scorer {
  public:
-  Scorer(const LinkContext& context, bool term_frequency)
+  Scorer(const LinkContext& context, bool term_frequency, bool tables = true)
       : context_(context), term_frequency_(term_frequency) {
     prior_weight_ = context.model.PriorWeight();
     for (size_t field = 0; field < kFieldCount; ++field) {
@@ -198,7 +181,7 @@ class Scorer {
         level_weight_[field][level] = context.model.LevelWeight(field, level);
       }
     }
-    if (!term_frequency) return;
+    if (!term_frequency || !tables) return;
     const auto& u = context.model.population_u();
     const size_t token_count = context.tokens->size();
     given_adjustment_.resize(token_count * 6);
@@ -518,8 +501,8 @@ Status LoadLinkRecords(Store& store, LinkContext& context, size_t threads) {
 
 double ScoreComparison(const LinkContext& context, const ComparisonVector& comparison, size_t a,
                        size_t b, bool term_frequency) {
-  return ScoreParts(context, comparison.Pattern(), comparison.given_token, comparison.family_token,
-                    comparison.IsHousehold(), term_frequency, a, b);
+  return Scorer(context, term_frequency, /*tables=*/false)
+      .Score(CompactOf(comparison), static_cast<uint32_t>(a), static_cast<uint32_t>(b));
 }
 
 double ChainPenalty(const LinkContext& context, size_t a, size_t b) {
@@ -609,10 +592,8 @@ Result<LinkSummary> LinkCase(Store& store, const LinkSettings& settings) {
     ForPairs(pairs, begin, end, [&](size_t k, uint32_t a, uint32_t b) {
       const ComparisonVector v =
           CompareRecords(*context.tokens, context.records[a], context.records[b]);
-      const uint32_t pattern = v.Pattern();
-      const bool household = v.IsHousehold();
-      compared[k] = {household ? pattern | kHouseholdBit : pattern, v.given_token, v.family_token};
-      if (!household) counter.Add(pattern);
+      compared[k] = CompactOf(v);
+      if (!(compared[k].code & kHouseholdBit)) counter.Add(compared[k].code);
     });
   });
   for (size_t t = 1; t < counters.size(); ++t) counters[0].Merge(counters[t]);
@@ -857,12 +838,11 @@ Result<LinkSummary> LinkCase(Store& store, const LinkSettings& settings) {
   clustering.compared = &pairs;
   clustering.compared_flags = std::move(flags);
   const double contradiction = settings.contradiction;
-  clustering.compatible = [&context, contradiction, &settings](uint32_t a, uint32_t b) {
+  clustering.compatible = [&context, contradiction, &scorer](uint32_t a, uint32_t b) {
     const ComparisonVector v =
         CompareRecords(*context.tokens, context.records[a], context.records[b]);
     if (v.IsHousehold()) return false;
-    return FellegiSunterModel::Probability(
-               ScoreComparison(context, v, a, b, settings.term_frequency)) >= contradiction;
+    return FellegiSunterModel::Probability(scorer.Score(CompactOf(v), a, b)) >= contradiction;
   };
   const ClusteringResult clusters = ClusterRecords(clustering);
   summary.refused_merges = clusters.refused_merges;
