@@ -41,10 +41,7 @@ class Clusters {
       if (k > 0 && scored[k].first == scored[k - 1].first) continue;
       ++own_compared_.offset[(scored[k].first >> 32) + 1];
       own_compared_.second.push_back(static_cast<uint32_t>(scored[k].first));
-      uint8_t flags = 0;
-      if (scored[k].second < input.contradiction) flags |= kBelowContradiction;
-      if (scored[k].second < input.same_source_threshold) flags |= kBelowSameSource;
-      own_flags_.push_back(flags);
+      own_flags_.push_back(StandingAlone(scored[k].second, input));
     }
     for (size_t i = 0; i < n; ++i) own_compared_.offset[i + 1] += own_compared_.offset[i];
     compared_ = &own_compared_;
@@ -144,6 +141,13 @@ class Clusters {
 };
 
 }  // namespace
+
+uint8_t StandingAlone(double alone, const ClusteringInput& input) {
+  uint8_t flags = 0;
+  if (alone < input.contradiction) flags |= kBelowContradiction;
+  if (alone < input.same_source_threshold) flags |= kBelowSameSource;
+  return flags;
+}
 
 ClusteringResult ClusterRecords(const ClusteringInput& input) {
   ClusteringResult result;

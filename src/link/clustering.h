@@ -68,6 +68,10 @@ struct ClusteringInput {
   double same_source_threshold = 0.9;
 };
 
+// The kBelow* flags of a compared pair whose probability alone is `alone`
+// (an outcompeted pair also gets kBelowContradiction, where it is competed).
+uint8_t StandingAlone(double alone, const ClusteringInput& input);
+
 struct ClusteringResult {
   std::vector<uint32_t> cluster_of;  // per record: the smallest record index of its cluster
   uint64_t merges = 0;

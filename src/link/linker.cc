@@ -740,11 +740,7 @@ Result<LinkSummary> LinkCase(Store& store, const LinkSettings& settings) {
       const double weight = household ? -1e9 : scorer.Score(c, a, b);
       const double probability = household ? 0.0 : FellegiSunterModel::Probability(weight);
       const bool decided_match = (flags[k] & kDecidedMatch) != 0;
-      uint8_t standing = 0;
-      if (!decided_match) {
-        if (probability < settings.contradiction) standing |= kBelowContradiction;
-        if (probability < settings.same_list_threshold) standing |= kBelowSameSource;
-      }
+      const uint8_t standing = decided_match ? 0 : StandingAlone(probability, clustering);
       if (household) out.households.emplace_back(a, b);
       if (!household && probability >= kCompetitionFloor) {
         // Decided, matched, edge and review after competition; the decision
