@@ -51,29 +51,28 @@ CachedFigures RenderFigures(const report::CaseFigures& f) {
 
 Status FiguresCache::Refresh(Store& store) {
   std::lock_guard refresh(refresh_mutex_);
-  have_persons_ = false;
-  RECKON_ASSIGN_OR_RETURN(persons_, report::SummarisePersons(store));
-  have_persons_ = true;
+  persons_.reset();
   return Publish(store);
 }
 
 Status FiguresCache::RefreshCasework(Store& store) {
   std::lock_guard refresh(refresh_mutex_);
-  if (!have_persons_) {
-    RECKON_ASSIGN_OR_RETURN(persons_, report::SummarisePersons(store));
-    have_persons_ = true;
-  }
   return Publish(store);
 }
 
 Status FiguresCache::Publish(Store& store) {
+  if (!persons_) {
+    RECKON_ASSIGN_OR_RETURN(std::vector<report::PersonSummary> persons,
+                            report::SummarisePersons(store));
+    persons_ = std::move(persons);
+  }
   std::vector<PersonVerification> statuses;
   RECKON_ASSIGN_OR_RETURN(std::optional<LinkRunInfo> link_run, store.LatestLinkRun());
   if (link_run) {
     RECKON_ASSIGN_OR_RETURN(statuses, ComputePersonStatuses(store));
   }
   RECKON_ASSIGN_OR_RETURN(report::CaseFigures figures,
-                          report::ComputeCaseFigures(store, persons_, statuses));
+                          report::ComputeCaseFigures(store, *persons_, statuses));
   auto rendered = std::make_shared<const CachedFigures>(RenderFigures(figures));
   std::lock_guard lock(mutex_);
   current_ = std::move(rendered);

@@ -13,6 +13,7 @@
 #include <map>
 #include <memory>
 #include <mutex>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -47,9 +48,10 @@ class FiguresCache {
   std::mutex refresh_mutex_;
   mutable std::mutex mutex_;
   std::shared_ptr<const CachedFigures> current_ = std::make_shared<CachedFigures>();
-  std::vector<report::PersonSummary> persons_;  // GUARDED_BY(refresh_mutex_)
-  bool have_persons_ = false;                   // GUARDED_BY(refresh_mutex_)
-  Status Publish(Store& store);                 // statuses + figures from persons_
+  // The last full refresh's person summaries; empty until one succeeds.
+  std::optional<std::vector<report::PersonSummary>> persons_;  // GUARDED_BY(refresh_mutex_)
+  // Summarises the persons if needed, then statuses and figures.
+  Status Publish(Store& store);
 };
 
 }  // namespace reckon::serve
