@@ -86,6 +86,33 @@ bool GivenTypoApart(const text::TokenTable& tokens, uint8_t level, text::TokenId
   return text::BoundedDamerauLevenshtein(x.core, y.core, 1) <= 1;
 }
 
+// Father and grandfather in each other's place: tried only when both
+// disagree as parsed and each agrees with the other's other ancestor.
+void TrySwappedAncestors(const text::TokenTable& tokens, const LinkRecord& a, const LinkRecord& b,
+                         ChosenChains& out) {
+  const auto& parsed = out.comparison.positions;
+  if (parsed[1].agreement != text::Agreement::kDisagree ||
+      parsed[2].agreement != text::Agreement::kDisagree) {
+    return;
+  }
+  const text::NameChain& x = a.chain;
+  const text::NameChain& y = b.chain;
+  if (x.father == text::kNoToken || x.grandfather == text::kNoToken || y.father == text::kNoToken ||
+      y.grandfather == text::kNoToken ||
+      !text::CompareTokens(tokens, x.father, y.grandfather).matches() ||
+      !text::CompareTokens(tokens, x.grandfather, y.father).matches()) {
+    return;
+  }
+  text::NameChain swapped = x;
+  std::swap(swapped.father, swapped.grandfather);
+  text::ChainComparison c = text::CompareChains(tokens, swapped, y);
+  if (c.relation != text::ChainRelation::kSamePerson) return;
+  c.alignment_note = "a father and grandfather swapped; " + c.alignment_note;
+  out.comparison = std::move(c);
+  out.reading = std::move(swapped);
+  out.a_reread = true;
+}
+
 }  // namespace
 
 std::string_view FieldName(size_t field) {
@@ -147,9 +174,10 @@ ChosenChains ChooseChains(const text::TokenTable& tokens, const LinkRecord& a,
   // and the family names do not agree: the signature of a rotated name, and
   // it spares a second comparison for most candidate pairs.
   const auto& parsed = out.comparison.positions;
-  if (out.comparison.relation == text::ChainRelation::kSamePerson ||
-      parsed[0].agreement != text::Agreement::kDisagree ||
+  if (out.comparison.relation == text::ChainRelation::kSamePerson) return out;
+  if (parsed[0].agreement != text::Agreement::kDisagree ||
       parsed[3].agreement == text::Agreement::kAgree) {
+    TrySwappedAncestors(tokens, a, b, out);
     return out;
   }
   auto reading = [](const LinkRecord& r) {
@@ -171,7 +199,7 @@ ChosenChains ChooseChains(const text::TokenTable& tokens, const LinkRecord& a,
         std::string(flip_a ? "a" : "b") + " read family name first; " + c.alignment_note;
     out.comparison = std::move(c);
     out.reading = other;
-    (flip_a ? out.a_family_first : out.b_family_first) = true;
+    (flip_a ? out.a_reread : out.b_reread) = true;
     return out;
   }
   return out;

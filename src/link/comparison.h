@@ -74,19 +74,18 @@ ComparisonVector CompareRecords(const text::TokenTable& tokens, const LinkRecord
                                 const LinkRecord& b);
 
 // The readings of the two name chains that CompareRecords compares: the
-// chains as parsed, unless a record whose name order was guessed reads as the
-// same person only family name first ("Darwish Fatima Nabil Riad").
+// chains as parsed, unless they read as one person only
+//  - with a record whose name order was guessed read family name first
+//    ("Darwish Fatima Nabil Riad"), or
+//  - with a record's father and grandfather in each other's place (columns
+//    swapped by a clerk: فاطمة حسين محمد العمران / Fatima Mohammad Hussein Omran).
 struct ChosenChains {
   text::ChainComparison comparison;
-  bool a_family_first = false;  // a was read family name first (as `reading`)
-  bool b_family_first = false;
-  text::NameChain reading;  // the family-first reading, when used
-  const text::NameChain& ChainA(const LinkRecord& a) const {
-    return a_family_first ? reading : a.chain;
-  }
-  const text::NameChain& ChainB(const LinkRecord& b) const {
-    return b_family_first ? reading : b.chain;
-  }
+  bool a_reread = false;  // a was read as `reading`
+  bool b_reread = false;
+  text::NameChain reading;  // the other reading, when used
+  const text::NameChain& ChainA(const LinkRecord& a) const { return a_reread ? reading : a.chain; }
+  const text::NameChain& ChainB(const LinkRecord& b) const { return b_reread ? reading : b.chain; }
 };
 ChosenChains ChooseChains(const text::TokenTable& tokens, const LinkRecord& a, const LinkRecord& b);
 

@@ -79,6 +79,20 @@ TEST_F(ComparisonTest, AFullNameWrittenFamilyFirstIsReadThatWay) {
   EXPECT_EQ(v.relation, text::ChainRelation::kSamePerson);
 }
 
+// Regression: a list whose clerk swapped the father and grandfather columns
+// made one woman's two records disagree on both names.
+TEST_F(ComparisonTest, FatherAndGrandfatherSwappedAreReadBack) {
+  const auto a = Make("فاطمة حسين محمد العمران", "F", 13, "2025-03-08", "جبلة");
+  const auto b = Make("Fatima Mohammad Hussein Omran", "F", 13, "2025-03-08", "Jableh");
+  const auto v = CompareRecords(tokens_, a, b);
+  EXPECT_EQ(v.level[kFather], 1);
+  EXPECT_EQ(v.level[kGrandfather], 1);
+  EXPECT_TRUE(ChooseChains(tokens_, a, b).a_reread);
+  // Only both names swapped: a different father is still different.
+  const auto cousin = Make("Fatima Mohammad Ali Omran", "F", 13, "2025-03-08", "Jableh");
+  EXPECT_NE(CompareRecords(tokens_, a, cousin).level[kFather], 1);
+}
+
 TEST_F(ComparisonTest, FatherAndSonAreAHousehold) {
   const auto son = Make("سامر نزار يوسف الحلبي", "M", 34, "2025-03-08", "بانياس");
   const auto father = Make("نزار يوسف أحمد الحلبي", "M", 61, "2025-03-08", "بانياس");
