@@ -221,22 +221,33 @@ ComparisonVector CompareRecords(const text::TokenTable& tokens, const LinkRecord
   // "محمد" only by taking one's father for the other's grandfather), and the
   // names are compared position by position.
   std::array<text::PositionResult, 4> positions = chains.positions;
+  const std::array<std::pair<text::TokenId, text::TokenId>, 4> tokens_at = {
+      std::pair{chain_a.given, chain_b.given}, std::pair{chain_a.father, chain_b.father},
+      std::pair{chain_a.grandfather, chain_b.grandfather},
+      std::pair{chain_a.family, chain_b.family}};
+  auto positional = [&](size_t role) {
+    text::PositionResult& position = positions[role];
+    position = {};
+    position.a = tokens_at[role].first;
+    position.b = tokens_at[role].second;
+    if (position.a == text::kNoToken || position.b == text::kNoToken) return;
+    position.comparison = text::CompareTokens(tokens, position.a, position.b);
+    position.agreement =
+        position.comparison.matches() ? text::Agreement::kAgree : text::Agreement::kDisagree;
+  };
   if (chains.alignment != text::AlignmentKind::kPositional &&
       chains.relation == text::ChainRelation::kDifferent) {
-    const std::array<std::pair<text::TokenId, text::TokenId>, 4> tokens_at = {
-        std::pair{chain_a.given, chain_b.given}, std::pair{chain_a.father, chain_b.father},
-        std::pair{chain_a.grandfather, chain_b.grandfather},
-        std::pair{chain_a.family, chain_b.family}};
-    for (size_t role = 0; role < 4; ++role) {
-      text::PositionResult& position = positions[role];
-      position = {};
-      position.a = tokens_at[role].first;
-      position.b = tokens_at[role].second;
-      if (position.a == text::kNoToken || position.b == text::kNoToken) continue;
-      position.comparison = text::CompareTokens(tokens, position.a, position.b);
-      position.agreement =
-          position.comparison.matches() ? text::Agreement::kAgree : text::Agreement::kDisagree;
-    }
+    for (size_t role = 0; role < 4; ++role) positional(role);
+  }
+  // A father dropped from one chain (its grandfather written in the
+  // father's place) may explain the names as one person, so they are not a
+  // household; but the fathers as written still disagree, and that counts:
+  // scored as missing, a namesake's daughter (فاطمة عيسى أحمد) merged with
+  // his granddaughter (Fatima Hasan Isa al-Ahmad).
+  if (chains.alignment == text::AlignmentKind::kDropped &&
+      positions[kFather].agreement == text::Agreement::kMissing &&
+      chain_a.father != text::kNoToken && chain_b.father != text::kNoToken) {
+    positional(kFather);
   }
   for (size_t role = 0; role < 4; ++role) v.level[role] = NameLevel(tokens, positions[role]);
   const auto& given = positions[static_cast<size_t>(text::ChainRole::kGiven)];
