@@ -239,15 +239,20 @@ ComparisonVector CompareRecords(const text::TokenTable& tokens, const LinkRecord
       chains.relation == text::ChainRelation::kDifferent) {
     for (size_t role = 0; role < 4; ++role) positional(role);
   }
-  // A father dropped from one chain (its grandfather written in the
-  // father's place) may explain the names as one person, so they are not a
-  // household; but the fathers as written still disagree, and that counts:
-  // scored as missing, a namesake's daughter (فاطمة عيسى أحمد) merged with
-  // his granddaughter (Fatima Hasan Isa al-Ahmad).
-  if (chains.alignment == text::AlignmentKind::kDropped &&
-      positions[kFather].agreement == text::Agreement::kMissing &&
-      chain_a.father != text::kNoToken && chain_b.father != text::kNoToken) {
-    positional(kFather);
+  // A name dropped from one chain (a grandfather written in the father's
+  // place; a family name that is also a personal name, الأحمد, read as a
+  // grandfather) may explain the names as one person, so they are not a
+  // household; but names both chains give and the alignment passes over
+  // still disagree as written, and that counts. Scored as missing, a man's
+  // daughter (فاطمة عيسى أحمد) merged with his granddaughter (Fatima Hasan
+  // Isa al-Ahmad), and علي محمد الأحمد with علي محمد أحمد داود.
+  if (chains.alignment == text::AlignmentKind::kDropped) {
+    for (size_t role = 0; role < 4; ++role) {
+      if (positions[role].agreement == text::Agreement::kMissing &&
+          tokens_at[role].first != text::kNoToken && tokens_at[role].second != text::kNoToken) {
+        positional(role);
+      }
+    }
   }
   for (size_t role = 0; role < 4; ++role) v.level[role] = NameLevel(tokens, positions[role]);
   const auto& given = positions[static_cast<size_t>(text::ChainRole::kGiven)];

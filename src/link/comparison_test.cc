@@ -132,6 +132,17 @@ TEST_F(ComparisonTest, AnAlignmentThatDoesNotExplainTheNamesIsNotUsed) {
   EXPECT_EQ(w.level[kFamily], 1);
 }
 
+// Regression: a family name that is also a personal name (الأحمد) was read
+// as a grandfather with the family name dropped, and the two men merged.
+TEST_F(ComparisonTest, AFamilyNameReadAsAGrandfatherStillDisagrees) {
+  const auto a = Make("علي محمد الأحمد", "M", 46, "2025-03-07", "حميميم");
+  const auto b = Make("علي محمد أحمد داود", "M", 46, "2025-03-07", "حميميم");
+  const auto v = CompareRecords(tokens_, a, b);
+  EXPECT_EQ(v.level[kGiven], 1);
+  EXPECT_EQ(v.level[kFather], 1);
+  EXPECT_EQ(v.level[kFamily], 3);
+}
+
 TEST_F(ComparisonTest, DisagreementAcrossScriptsHasItsOwnLevel) {
   const auto a = Make("محمد علي حسن الخطيب", "M", 34, "2025-03-08", "بانياس");
   const auto b = Make("Mohammed Ali Hasan Darwish", "M", 34, "2025-03-08", "Baniyas");
