@@ -9,8 +9,8 @@
 // where C sums the odds of a's other candidates in b's list and of b's other
 // candidates in a's list. So the pair's weight falls by log2(1 + C / (1 + λ_ab))
 // relative to its own posterior... written here as the odds λ_ab / (1 + C).
-// A list's own duplicates (records of one list joined at the same-list
-// threshold) count as one candidate: the strongest of the group.
+// A list's own duplicates (records of one list that score as one person at
+// the match threshold) count as one candidate: the strongest of the group.
 //
 // Thread-safety: pure function.
 #pragma once
@@ -30,7 +30,11 @@ struct CompetitionInput {
   const std::vector<int32_t>* source_of = nullptr;
   double floor_probability = kCompetitionFloor;
   // Same-list pairs at or above this are duplicates: one candidate, not two.
-  double duplicate_probability = 0.9999;
+  // The linker passes its match threshold: at the stricter same-list
+  // threshold (0.9999) a list's two records of one person competed with each
+  // other for their match in another list (realistic pairwise F1 +0.0004 to
+  // +0.0018 on three cases).
+  double duplicate_probability = 0.9;
 };
 
 // Per pair, the weight to subtract (log2(1 + C), >= 0); 0 for pairs within

@@ -536,7 +536,7 @@ double CompetitionPenaltyFor(const LinkContext& context, size_t a, size_t b,
     for (const auto& [p, j] : strong) {
       bool duplicate = false;
       for (const size_t c : counted) {
-        duplicate = duplicate || probability_of(c, j) >= settings.same_list_threshold;
+        duplicate = duplicate || probability_of(c, j) >= settings.threshold;
       }
       if (duplicate) continue;
       counted.push_back(j);
@@ -799,7 +799,7 @@ Result<LinkSummary> LinkCase(Store& store, const LinkSettings& settings) {
     competition.pairs = &strong;
     competition.source_of = &clustering.source_of;
     competition.floor_probability = kCompetitionFloor;
-    competition.duplicate_probability = settings.same_list_threshold;
+    competition.duplicate_probability = settings.threshold;
     penalties = CompetitionPenalties(competition, n);
   }
   std::vector<UncertainPair> strong_uncertain;
