@@ -48,6 +48,8 @@ constexpr Entry kEntries[] = {
     {"سعد", "Saad|Sa'ad|Sad"},
     {"حمد", "Hamad|Hammad"},
     {"نوري", "Nouri|Nuri|Noori"},
+    {"هاشم", "Hashem|Hashim"},
+    {"مظهر", "Mazhar|Mazher"},
     {"سامي", "Sami|Samy"},
     {"سامر", "Samer|Saamer"},
     {"سمير", "Samir|Sameer"},

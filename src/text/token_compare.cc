@@ -45,6 +45,26 @@ std::string_view TokenMatchName(TokenMatch level) {
   return "different";
 }
 
+namespace {
+
+// At most one of the two is a known name, and their consonant skeletons
+// are one slip apart (Malsk / مالك); or, for short names, the same skeleton
+// (Zied / زياد) or the other's with its last consonant lost (حس / Hasan).
+bool SkeletonSlip(const TokenInfo& a, const TokenInfo& b) {
+  const std::string& x = a.analysis.skeleton;
+  const std::string& y = b.analysis.skeleton;
+  if (std::min(x.size(), y.size()) >= 3) {
+    return BoundedDamerauLevenshtein(std::string_view(x), std::string_view(y), 1) <= 1;
+  }
+  if (!(a.groups.empty() || b.groups.empty()) || std::min(x.size(), y.size()) < 2) return false;
+  const std::string& shorter = x.size() <= y.size() ? x : y;
+  const std::string& longer = x.size() <= y.size() ? y : x;
+  return shorter == longer ||
+         (longer.size() == shorter.size() + 1 && longer.compare(0, shorter.size(), shorter) == 0);
+}
+
+}  // namespace
+
 TokenComparison CompareTokens(const TokenInfo& a, const TokenInfo& b) {
   if (a.strict_id == b.strict_id) return {TokenMatch::kExact, 1.0};
   if (a.folded_id == b.folded_id) return {TokenMatch::kFolded, 0.98};
@@ -95,14 +115,16 @@ TokenComparison CompareTokens(const TokenInfo& a, const TokenInfo& b) {
         return {TokenMatch::kClose, kTokenMatchScore};
       }
     }
-    return {TokenMatch::kDifferent, 0.8 * jw};
-  } else if (IsTranslit(x.script) && IsTranslit(y.script)) {
-    // At most one side is a known name: a slip in either side's spelling.
-    if (std::min(x.skeleton.size(), y.skeleton.size()) >= 3 &&
-        BoundedDamerauLevenshtein(std::string_view(x.skeleton), std::string_view(y.skeleton), 1) <=
-            1) {
+    // Spelling slips of a known name that the edit bounds miss (Hales /
+    // Khaled): before, such a given name read as a brother's. Only against a
+    // known name: two unknown spellings a skeleton apart are as often two
+    // family names (الخطيب / الكاتب, Khatib / Kateb).
+    if (IsTranslit(x.script) && one_known && SkeletonSlip(a, b)) {
       return {TokenMatch::kClose, kTokenMatchScore};
     }
+    return {TokenMatch::kDifferent, 0.8 * jw};
+  } else if (IsTranslit(x.script) && IsTranslit(y.script) && SkeletonSlip(a, b)) {
+    return {TokenMatch::kClose, kTokenMatchScore};
   }
   return different();
 }
