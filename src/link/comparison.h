@@ -46,7 +46,10 @@ enum Field : uint8_t {
   kPlace,
 };
 inline constexpr size_t kFieldCount = 9;
-inline constexpr std::array<uint8_t, kFieldCount> kLevelCount = {5, 5, 5, 5, 5, 3, 6, 5, 5};
+// Name fields: 0 missing, 1 same, 2 close, 3 different, 4 different across
+// scripts, 5 similar (different, but alike).
+inline constexpr uint8_t kSimilarLevel = 5;
+inline constexpr std::array<uint8_t, kFieldCount> kLevelCount = {6, 6, 6, 6, 6, 3, 6, 5, 5};
 
 std::string_view FieldName(size_t field);
 std::string_view LevelName(size_t field, uint8_t level);

@@ -143,6 +143,14 @@ TEST_F(ComparisonTest, AFamilyNameReadAsAGrandfatherStillDisagrees) {
   EXPECT_EQ(v.level[kFamily], 3);
 }
 
+TEST_F(ComparisonTest, NamesThatDifferButLookAlikeHaveTheirOwnLevel) {
+  const auto a = Make("علي محمد محمد حداد", "M", 40, "2025-03-11", "جبلة");
+  const auto b = Make("علي محمد محمد حدادين", "M", 40, "2025-03-11", "جبلة");
+  EXPECT_EQ(CompareRecords(tokens_, a, b).level[kFamily], kSimilarLevel);
+  const auto c = Make("علي محمد محمد الحلبي", "M", 40, "2025-03-11", "جبلة");
+  EXPECT_EQ(CompareRecords(tokens_, a, c).level[kFamily], 3);
+}
+
 TEST_F(ComparisonTest, DisagreementAcrossScriptsHasItsOwnLevel) {
   const auto a = Make("محمد علي حسن الخطيب", "M", 34, "2025-03-08", "بانياس");
   const auto b = Make("Mohammed Ali Hasan Darwish", "M", 34, "2025-03-08", "Baniyas");

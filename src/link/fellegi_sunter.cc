@@ -35,7 +35,7 @@ constexpr double kMaxAgeDifferentM = 0.003;
 constexpr double kMaxAgeFarApartM = 0.001;
 
 // Initial m: agreement likely among matches, disagreement unlikely.
-constexpr std::array<double, 6> kInitialNameM = {0, 0.85, 0.1, 0.03, 0.02, 0};
+constexpr std::array<double, 6> kInitialNameM = {0, 0.85, 0.1, 0.03, 0.02, 0.03};
 constexpr std::array<double, 3> kInitialSexM = {0, 0.97, 0.03};
 constexpr std::array<double, 6> kInitialScaleM = {0, 0.6, 0.2, 0.15, 0.04, 0.01};
 
@@ -252,7 +252,11 @@ Result<FellegiSunterModel> FellegiSunterModel::FromJson(const std::string& json)
       const auto& f = j.at("fields").at(std::string(FieldName(field)));
       for (size_t level = 1; level < kLevelCount[field]; ++level) {
         const std::string name(LevelName(field, static_cast<uint8_t>(level)));
-        if (!f.contains(name)) continue;  // a level added since the model was stored
+        if (!f.contains(name)) {  // a level added since the model was stored: neutral
+          model.m_[field][level] = model.u_[field][level] = kFloor;
+          model.population_u_[field][level] = kFloor;
+          continue;
+        }
         const auto& entry = f.at(name);
         model.m_[field][level] = entry.at("m").get<double>();
         model.u_[field][level] = entry.at("u").get<double>();

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <nlohmann/json.hpp>
 
 namespace reckon::link {
 namespace {
@@ -47,6 +48,15 @@ TEST(FellegiSunterTest, JsonRoundTrip) {
   ASSERT_TRUE(back.ok()) << back.status().message();
   EXPECT_DOUBLE_EQ(back->LevelWeight(kAge, 2), model.LevelWeight(kAge, 2));
   EXPECT_FALSE(FellegiSunterModel::FromJson("{not json").ok());
+}
+
+TEST(FellegiSunterTest, ALevelAddedSinceAModelWasStoredIsNeutral) {
+  FellegiSunterModel model;
+  nlohmann::json stored = nlohmann::json::parse(model.ToJson());
+  stored["fields"]["family name"].erase("similar");
+  auto back = FellegiSunterModel::FromJson(stored.dump());
+  ASSERT_TRUE(back.ok()) << back.status().message();
+  EXPECT_DOUBLE_EQ(back->LevelWeight(kFamily, kSimilarLevel), 0.0);
 }
 
 TEST(FellegiSunterTest, LabelsRetrainMWhereThereAreEnough) {
