@@ -81,13 +81,15 @@ std::vector<Rule> DefaultRules(const text::TokenTable& tokens) {
                    }});
   rules.push_back(
       {"father + family name + month of death",
+       // Records without a date share a "month" of their own: a register of
+       // names, sex and age only had no key but given + family and given +
+       // father, and lost every pair with a typo in the given name.
        [skeleton](const LinkRecord& r) -> uint64_t {
          const auto father = skeleton(r.chain.father);
          const auto family = skeleton(r.chain.family);
-         if (father.empty() || family.empty() || r.death_precision == DatePrecision::kNone) {
-           return 0;
-         }
-         return KeyHash().Add("pf").Add(father).Add(family).Add(r.death_day / 30).value();
+         if (father.empty() || family.empty()) return 0;
+         const int month = r.death_precision == DatePrecision::kNone ? -1 : r.death_day / 30;
+         return KeyHash().Add("pf").Add(father).Add(family).Add(month).value();
        },
        // A kunya in place of the given name: the parsed given name is the father.
        [skeleton](const LinkRecord& r) -> uint64_t {
