@@ -84,7 +84,8 @@ ComparisonVector CompareRecords(const text::TokenTable& tokens, const LinkRecord
 //    swapped by a clerk: فاطمة حسين محمد العمران / Fatima Mohammad Hussein Omran).
 struct ChosenChains {
   text::ChainComparison comparison;
-  bool a_reread = false;  // a was read as `reading`
+  bool a_reread = false;           // a was read as `reading`
+  bool ancestors_swapped = false;  // the reading swaps a's father and grandfather
   bool b_reread = false;
   text::NameChain reading;  // the other reading, when used
   const text::NameChain& ChainA(const LinkRecord& a) const { return a_reread ? reading : a.chain; }
