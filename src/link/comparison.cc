@@ -292,8 +292,10 @@ ComparisonVector CompareRecords(const text::TokenTable& tokens, const LinkRecord
   // misspelt, and stays an ordinary name disagreement, not a household.
   // Ages must agree within a year: names one letter apart (سامر / سامي) are
   // also given to brothers, and wider ages merged them on the clean profile.
+  // So is a given name that merely looks alike (Ghias / غياث, Alg / علي).
   if (v.relation == text::ChainRelation::kSiblings && v.level[kAge] == 1 &&
-      GivenTypoApart(tokens, v.level[kGiven], chain_a.given, chain_b.given)) {
+      (GivenTypoApart(tokens, v.level[kGiven], chain_a.given, chain_b.given) ||
+       positions[kGiven].comparison.score >= kSimilarScore)) {
     v.relation = text::ChainRelation::kDifferent;
   }
   // Names that differ but look alike (حداد / حدادين) get
