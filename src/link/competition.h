@@ -12,9 +12,10 @@
 // A list's own duplicates (records of one list joined at the same-list
 // threshold) count as one candidate: the strongest of the group.
 //
-// Thread-safety: pure function.
+// Thread-safety: pure function; uses `threads` threads of its own.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <vector>
 
@@ -31,6 +32,7 @@ struct CompetitionInput {
   double floor_probability = kCompetitionFloor;
   // Same-list pairs at or above this are duplicates: one candidate, not two.
   double duplicate_probability = 0.9999;
+  size_t threads = 1;
 };
 
 // Per pair, the weight to subtract (log2(1 + C), >= 0); 0 for pairs within

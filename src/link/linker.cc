@@ -800,6 +800,7 @@ Result<LinkSummary> LinkCase(Store& store, const LinkSettings& settings) {
     competition.source_of = &clustering.source_of;
     competition.floor_probability = kCompetitionFloor;
     competition.duplicate_probability = settings.same_list_threshold;
+    competition.threads = threads;
     penalties = CompetitionPenalties(competition, n);
   }
   std::vector<UncertainPair> strong_uncertain;
