@@ -20,6 +20,7 @@
 #include "link/place_keys.h"
 #include "link/stable_ids.h"
 #include "place/case_gazetteer.h"
+#include "text/token_compare.h"
 
 namespace reckon::link {
 namespace {
@@ -51,6 +52,26 @@ void ForPairs(const CandidatePairs& pairs, size_t begin, size_t end, Visit visit
     while (pairs.offset[a + 1] <= k) ++a;
     visit(k, a, pairs.second[k]);
   }
+}
+
+// Candidate pairs run in order of a, so each pair's b record, and the
+// remembered comparisons of its names, are cache misses. The compare loop
+// starts loading them ahead: the record kRecordAhead pairs ahead, and once
+// it is in, the comparisons of its names with a's (a rarely changes
+// between the two) kNamesAhead pairs ahead.
+constexpr size_t kRecordAhead = 16;
+constexpr size_t kNamesAhead = 8;
+
+void PrefetchRecord(const LinkRecord& record) {
+  const char* bytes = reinterpret_cast<const char*>(&record);
+  for (size_t line = 0; line < sizeof(LinkRecord); line += 64) __builtin_prefetch(bytes + line);
+}
+
+void PrefetchNames(const text::TokenTable& tokens, const LinkRecord& a, const LinkRecord& b) {
+  text::PrefetchComparison(tokens, a.chain.given, b.chain.given);
+  text::PrefetchComparison(tokens, a.chain.father, b.chain.father);
+  text::PrefetchComparison(tokens, a.chain.grandfather, b.chain.grandfather);
+  text::PrefetchComparison(tokens, a.chain.family, b.chain.family);
 }
 
 // An undecided pair the model is unsure of (a review candidate).
@@ -590,6 +611,11 @@ Result<LinkSummary> LinkCase(Store& store, const LinkSettings& settings) {
   ParallelChunks(pair_count, kChunk, threads, [&](size_t thread, size_t begin, size_t end) {
     PatternCounter& counter = counters[thread];
     ForPairs(pairs, begin, end, [&](size_t k, uint32_t a, uint32_t b) {
+      if (k + kRecordAhead < end) PrefetchRecord(context.records[pairs.second[k + kRecordAhead]]);
+      if (k + kNamesAhead < end) {
+        PrefetchNames(*context.tokens, context.records[a],
+                      context.records[pairs.second[k + kNamesAhead]]);
+      }
       const ComparisonVector v =
           CompareRecords(*context.tokens, context.records[a], context.records[b]);
       compared[k] = CompactOf(v);
