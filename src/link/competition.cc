@@ -33,15 +33,15 @@ std::vector<uint32_t> DuplicateGroups(const CompetitionInput& input, size_t reco
   return group;
 }
 
-// One side of a strong pair, kept with its record: the other side's list and
-// group, the pair's odds, which pair it is and whether the record is its b.
+// One side of a strong pair, kept with its record: the other side's group,
+// the pair's odds, and the pair's index with, in the top bit, whether the
+// record is the pair's b. 16 bytes: a large run has tens of millions.
 struct Edge {
-  int32_t other_source;
   uint32_t other_group;
+  uint32_t pair_side;
   double odds;
-  uint32_t pair;
-  bool b_side;  // 24 bytes with or without it
 };
+constexpr uint32_t kBSide = 1u << 31;
 
 bool IsStrong(const CompetitionInput& input, const ScoredPair& p) {
   const std::vector<int32_t>& source = *input.source_of;
@@ -53,7 +53,6 @@ bool IsStrong(const CompetitionInput& input, const ScoredPair& p) {
 void GroupEdges(const CompetitionInput& input, const std::vector<uint32_t>& group,
                 std::vector<size_t>& start, std::vector<Edge>& edges) {
   const std::vector<ScoredPair>& pairs = *input.pairs;
-  const std::vector<int32_t>& source = *input.source_of;
   for (const ScoredPair& p : pairs) {
     if (!IsStrong(input, p)) continue;
     ++start[p.a + 1];
@@ -67,61 +66,78 @@ void GroupEdges(const CompetitionInput& input, const std::vector<uint32_t>& grou
     if (!IsStrong(input, p)) continue;
     const double odds = std::exp2(p.weight);
     const auto index = static_cast<uint32_t>(k);
-    edges[next[p.a]++] = {source[p.b], group[p.b], odds, index, false};
-    edges[next[p.b]++] = {source[p.a], group[p.a], odds, index, true};
+    edges[next[p.a]++] = {group[p.b], index, odds};
+    edges[next[p.b]++] = {group[p.a], index | kBSide, odds};
   }
 }
 
-// One record's edges: per pair, the odds of the record's other candidates in
-// the pair's other list, to from_a or from_b by the record's side. Per other
-// list the total sums each group's best odds (groups in ascending order); a
-// pair's competitors are that total less its own group's best.
-void Compete(Edge* begin, Edge* end, std::vector<double>& from_a, std::vector<double>& from_b) {
+// One record's edges, sorted by other group and odds, strongest first: the
+// first edge of a group is its best. A group lies within one list, so each
+// list's groups come in ascending order, as the sums below need.
+void SortEdges(Edge* begin, Edge* end) {
   std::sort(begin, end, [](const Edge& x, const Edge& y) {
-    if (x.other_source != y.other_source) return x.other_source < y.other_source;
     if (x.other_group != y.other_group) return x.other_group < y.other_group;
     return x.odds > y.odds;
   });
+}
+
+// For one record's sorted edges on the given side: each pair's competing
+// odds from this record, to competing[pair] (assigned on a's side, added on
+// b's). Per other list, the total sums each group's best odds (groups in
+// ascending order); a pair's competitors are that total less its own group's
+// best. `total` has one zeroed entry per list and is left zeroed.
+void Compete(const Edge* begin, const Edge* end, bool b_side, const std::vector<int32_t>& source,
+             std::vector<double>& total, std::vector<double>& competing) {
   auto first_of_group = [begin](const Edge* e) {
-    return e == begin || e->other_source != (e - 1)->other_source ||
-           e->other_group != (e - 1)->other_group;
+    return e == begin || e->other_group != (e - 1)->other_group;
   };
-  for (Edge* list = begin; list != end;) {
-    Edge* list_end = list;
-    double total = 0.0;
-    for (; list_end != end && list_end->other_source == list->other_source; ++list_end) {
-      if (first_of_group(list_end)) total += list_end->odds;
-    }
-    double best = 0.0;
-    for (Edge* e = list; e != list_end; ++e) {
-      if (first_of_group(e)) best = e->odds;
-      (e->b_side ? from_b : from_a)[e->pair] = std::max(0.0, total - best);
-    }
-    list = list_end;
+  for (const Edge* e = begin; e != end; ++e) {
+    if (first_of_group(e)) total[static_cast<size_t>(source[e->other_group])] += e->odds;
   }
+  double best = 0.0;
+  for (const Edge* e = begin; e != end; ++e) {
+    if (first_of_group(e)) best = e->odds;
+    if (((e->pair_side & kBSide) != 0) != b_side) continue;
+    const double from = std::max(0.0, total[static_cast<size_t>(source[e->other_group])] - best);
+    double& sum = competing[e->pair_side & ~kBSide];
+    sum = b_side ? sum + from : from;
+  }
+  for (const Edge* e = begin; e != end; ++e) total[static_cast<size_t>(source[e->other_group])] = 0;
 }
 
 }  // namespace
 
 std::vector<float> CompetitionPenalties(const CompetitionInput& input, size_t record_count) {
   const std::vector<ScoredPair>& pairs = *input.pairs;
+  const std::vector<int32_t>& source = *input.source_of;
   std::vector<float> penalty(pairs.size(), 0.0f);
+  if (pairs.size() >= kBSide) return penalty;  // beyond any machine's memory
   std::vector<size_t> start(record_count + 1, 0);
   std::vector<Edge> edges;
   GroupEdges(input, DuplicateGroups(input, record_count), start, edges);
+  const size_t lists =
+      record_count == 0 ? 0
+                        : static_cast<size_t>(*std::max_element(source.begin(), source.end())) + 1;
   // Competitors of b for a: a's candidates in b's list, b's group excluded;
-  // and the mirror. Each record writes only its own side of its pairs.
-  std::vector<double> from_a(pairs.size(), 0.0);
-  std::vector<double> from_b(pairs.size(), 0.0);
-  ParallelFor(record_count, input.threads, [&](size_t begin, size_t end) {
-    for (size_t r = begin; r < end; ++r) {
-      Compete(edges.data() + start[r], edges.data() + start[r + 1], from_a, from_b);
-    }
-  });
+  // plus the mirror. The a sides are written first and the b sides added in
+  // a second sweep, so that each sweep writes a pair from one record only
+  // and records can run in parallel.
+  std::vector<double> competing(pairs.size(), 0.0);
+  for (const bool b_side : {false, true}) {
+    ParallelFor(record_count, input.threads, [&](size_t begin, size_t end) {
+      std::vector<double> total(lists, 0.0);
+      for (size_t r = begin; r < end; ++r) {
+        Edge* first = edges.data() + start[r];
+        Edge* last = edges.data() + start[r + 1];
+        if (!b_side) SortEdges(first, last);
+        Compete(first, last, b_side, source, total, competing);
+      }
+    });
+  }
   std::vector<Edge>().swap(edges);
   for (size_t k = 0; k < pairs.size(); ++k) {
     if (!IsStrong(input, pairs[k])) continue;
-    penalty[k] = static_cast<float>(std::log2(1.0 + (from_a[k] + from_b[k])));
+    penalty[k] = static_cast<float>(std::log2(1.0 + competing[k]));
   }
   return penalty;
 }
