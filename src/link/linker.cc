@@ -787,6 +787,9 @@ Result<LinkSummary> LinkCase(Store& store, const LinkSettings& settings) {
       flags[k] = standing;
     });
   });
+  // Scored: the comparisons are needed again only for the pairs file (the
+  // largest array of a large run; competition needs the room).
+  if (settings.pairs_out.empty()) std::vector<CompactComparison>().swap(compared);
   // The strong pairs, in pair order.
   std::vector<ScoredPair> strong;
   {
@@ -829,6 +832,13 @@ Result<LinkSummary> LinkCase(Store& store, const LinkSettings& settings) {
     competition.threads = threads;
     penalties = CompetitionPenalties(competition, n);
   }
+  {
+    // Competition only lowers a pair's probability (a person's match raises
+    // it to 1): room for the strong pairs that may still merge, reserved once.
+    size_t may_merge = decided.size();
+    for (const ScoredPair& pair : strong) may_merge += pair.probability >= settings.threshold;
+    clustering.candidates.reserve(clustering.candidates.size() + may_merge);
+  }
   std::vector<UncertainPair> strong_uncertain;
   for (size_t s = 0; s < strong.size(); ++s) {
     ScoredPair& pair = strong[s];
@@ -857,7 +867,6 @@ Result<LinkSummary> LinkCase(Store& store, const LinkSettings& settings) {
     if (decision != 0) flags[index()] &= static_cast<uint8_t>(~(kDecided | kDecidedMatch));
   }
   if (settings.pairs_out.empty()) std::vector<ScoredPair>().swap(strong);
-  if (settings.pairs_out.empty()) std::vector<CompactComparison>().swap(compared);
   clustering.compared = &pairs;
   clustering.compared_flags = std::move(flags);
   const double contradiction = settings.contradiction;
