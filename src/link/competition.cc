@@ -49,26 +49,50 @@ bool IsStrong(const CompetitionInput& input, const ScoredPair& p) {
 }
 
 // The strong pairs' edges grouped by record with a counting sort: record r's
-// are edges[start[r], start[r + 1]). No global sort, no searches.
+// are edges[start[r], start[r + 1]). No global sort, no searches. The pairs
+// are cut into one range per thread; each range counts, then writes, its
+// edges after those of the ranges before it.
 void GroupEdges(const CompetitionInput& input, const std::vector<uint32_t>& group,
                 std::vector<size_t>& start, std::vector<Edge>& edges) {
   const std::vector<ScoredPair>& pairs = *input.pairs;
-  for (const ScoredPair& p : pairs) {
-    if (!IsStrong(input, p)) continue;
-    ++start[p.a + 1];
-    ++start[p.b + 1];
+  const size_t records = start.size() - 1;
+  const size_t parts = std::max<size_t>(1, input.threads);
+  auto range = [&](size_t part) {
+    return std::pair{part * pairs.size() / parts, (part + 1) * pairs.size() / parts};
+  };
+  // Per range and record: its edge count, then where its next edge goes.
+  std::vector<std::vector<size_t>> next(parts, std::vector<size_t>(records, 0));
+  ParallelChunks(parts, 1, parts, [&](size_t, size_t part, size_t) {
+    const auto [begin, end] = range(part);
+    for (size_t k = begin; k < end; ++k) {
+      const ScoredPair& p = pairs[k];
+      if (!IsStrong(input, p)) continue;
+      ++next[part][p.a];
+      ++next[part][p.b];
+    }
+  });
+  for (size_t r = 0; r < records; ++r) {
+    size_t at = start[r];
+    for (std::vector<size_t>& counts : next) {
+      const size_t count = counts[r];
+      counts[r] = at;
+      at += count;
+    }
+    start[r + 1] = at;
   }
-  std::partial_sum(start.begin(), start.end(), start.begin());
   edges.resize(start.back());
-  std::vector<size_t> next(start.begin(), start.end() - 1);
-  for (size_t k = 0; k < pairs.size(); ++k) {
-    const ScoredPair& p = pairs[k];
-    if (!IsStrong(input, p)) continue;
-    const double odds = std::exp2(p.weight);
-    const auto index = static_cast<uint32_t>(k);
-    edges[next[p.a]++] = {group[p.b], index, odds};
-    edges[next[p.b]++] = {group[p.a], index | kBSide, odds};
-  }
+  ParallelChunks(parts, 1, parts, [&](size_t, size_t part, size_t) {
+    const auto [begin, end] = range(part);
+    std::vector<size_t>& cursor = next[part];
+    for (size_t k = begin; k < end; ++k) {
+      const ScoredPair& p = pairs[k];
+      if (!IsStrong(input, p)) continue;
+      const double odds = std::exp2(p.weight);
+      const auto index = static_cast<uint32_t>(k);
+      edges[cursor[p.a]++] = {group[p.b], index, odds};
+      edges[cursor[p.b]++] = {group[p.a], index | kBSide, odds};
+    }
+  });
 }
 
 // One record's edges, sorted by other group and odds, strongest first: the
@@ -135,10 +159,13 @@ std::vector<float> CompetitionPenalties(const CompetitionInput& input, size_t re
     });
   }
   std::vector<Edge>().swap(edges);
-  for (size_t k = 0; k < pairs.size(); ++k) {
-    if (!IsStrong(input, pairs[k])) continue;
-    penalty[k] = static_cast<float>(std::log2(1.0 + competing[k]));
-  }
+  ParallelFor(pairs.size(), input.threads, [&](size_t begin, size_t end) {
+    for (size_t k = begin; k < end; ++k) {
+      if (IsStrong(input, pairs[k])) {
+        penalty[k] = static_cast<float>(std::log2(1.0 + competing[k]));
+      }
+    }
+  });
   return penalty;
 }
 
