@@ -72,6 +72,10 @@ void PrefetchNames(const text::TokenTable& tokens, const LinkRecord& a, const Li
   text::PrefetchComparison(tokens, a.chain.father, b.chain.father);
   text::PrefetchComparison(tokens, a.chain.grandfather, b.chain.grandfather);
   text::PrefetchComparison(tokens, a.chain.family, b.chain.family);
+  text::PrefetchComparison(tokens, a.mother, b.mother);
+  // CompareChains asks next whether one is the other's child.
+  text::PrefetchComparison(tokens, a.chain.father, b.chain.given);
+  text::PrefetchComparison(tokens, b.chain.father, a.chain.given);
 }
 
 // An undecided pair the model is unsure of (a review candidate).
