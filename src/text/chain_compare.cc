@@ -41,6 +41,12 @@ class Slots {
   size_t size_ = 0;
 };
 
+// The number of Slots(chain) without building them.
+size_t SlotCount(const NameChain& chain) {
+  return static_cast<size_t>(chain.given != kNoToken) + (chain.father != kNoToken) +
+         (chain.grandfather != kNoToken) + chain.extra.size() + (chain.family != kNoToken);
+}
+
 struct Candidate {
   std::array<PositionResult, 4> positions;
   int extra_disagreements = 0;
@@ -317,11 +323,13 @@ ChainComparison CompareChains(const TokenTable& table, const NameChain& a, const
     return result;
   }
 
-  const Slots sa(a);
-  const Slots sb(b);
   Candidate best = Positional(table, a, b);
-  if (sa.size() >= 2 && sb.size() >= 2 &&
-      (sa.size() == sb.size() + 1 || sb.size() == sa.size() + 1)) {
+  // The other alignments need one chain a token longer (most pairs are not).
+  const size_t na = SlotCount(a);
+  const size_t nb = SlotCount(b);
+  if (na >= 2 && nb >= 2 && (na == nb + 1 || nb == na + 1)) {
+    const Slots sa(a);
+    const Slots sb(b);
     const bool a_longer = sa.size() > sb.size();
     const Slots& longer = a_longer ? sa : sb;
     const Slots& shorter = a_longer ? sb : sa;
