@@ -4,6 +4,7 @@
 #include <cmath>
 #include <numeric>
 
+#include "link/huge_pages.h"
 #include "link/parallel.h"
 
 namespace reckon::link {
@@ -80,7 +81,7 @@ void GroupEdges(const CompetitionInput& input, const std::vector<uint32_t>& grou
     }
     start[r + 1] = at;
   }
-  edges.resize(start.back());
+  ResizeOnHugePages(edges, start.back());  // written at random
   ParallelChunks(parts, 1, parts, [&](size_t, size_t part, size_t) {
     const auto [begin, end] = range(part);
     std::vector<size_t>& cursor = next[part];
@@ -146,7 +147,8 @@ std::vector<float> CompetitionPenalties(const CompetitionInput& input, size_t re
   // plus the mirror. The a sides are written first and the b sides added in
   // a second sweep, so that each sweep writes a pair from one record only
   // and records can run in parallel.
-  std::vector<double> competing(pairs.size(), 0.0);
+  std::vector<double> competing;
+  ResizeOnHugePages(competing, pairs.size());  // written at random
   for (const bool b_side : {false, true}) {
     ParallelFor(record_count, input.threads, [&](size_t begin, size_t end) {
       std::vector<double> total(lists, 0.0);

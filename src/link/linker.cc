@@ -16,6 +16,7 @@
 #include "link/clustering.h"
 #include "link/comparison.h"
 #include "link/competition.h"
+#include "link/huge_pages.h"
 #include "link/parallel.h"
 #include "link/place_keys.h"
 #include "link/stable_ids.h"
@@ -594,6 +595,8 @@ Result<LinkSummary> LinkCase(Store& store, const LinkSettings& settings) {
   RECKON_RETURN_IF_ERROR(LoadLinkRecords(store, context, settings.threads));
   const size_t n = context.records.size();
   summary.records = n;
+  // Compared in candidate order, b's record is a random read.
+  AdviseHugePages(context.records.data(), n * sizeof(LinkRecord), /*populated=*/true);
   end_stage("load");
   if (n == 0) return Status::NotFound("the case has no records to link; import lists first");
 
