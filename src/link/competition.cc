@@ -4,6 +4,9 @@
 #include <cmath>
 #include <numeric>
 
+#include "link/huge_pages.h"
+#include "link/parallel.h"
+
 namespace reckon::link {
 namespace {
 
@@ -15,17 +18,12 @@ uint32_t FindRoot(std::vector<uint32_t>& parent, uint32_t x) {
   return x;
 }
 
-}  // namespace
-
-std::vector<float> CompetitionPenalties(const CompetitionInput& input, size_t record_count) {
-  const std::vector<ScoredPair>& pairs = *input.pairs;
+// A list's duplicates form one group: per record, its group's root.
+std::vector<uint32_t> DuplicateGroups(const CompetitionInput& input, size_t record_count) {
   const std::vector<int32_t>& source = *input.source_of;
-  std::vector<float> penalty(pairs.size(), 0.0f);
-
-  // A list's duplicates form one group.
   std::vector<uint32_t> group(record_count);
   std::iota(group.begin(), group.end(), 0u);
-  for (const ScoredPair& p : pairs) {
+  for (const ScoredPair& p : *input.pairs) {
     if (source[p.a] == source[p.b] && p.probability >= input.duplicate_probability) {
       const uint32_t ra = FindRoot(group, p.a);
       const uint32_t rb = FindRoot(group, p.b);
@@ -33,84 +31,143 @@ std::vector<float> CompetitionPenalties(const CompetitionInput& input, size_t re
     }
   }
   for (uint32_t i = 0; i < record_count; ++i) group[i] = FindRoot(group, i);
+  return group;
+}
 
-  // Each record's strong candidates in other lists: (record, other group, odds).
-  struct Edge {
-    uint32_t record;
-    int32_t other_source;
-    uint32_t other_group;
-    double odds;
+// One side of a strong pair, kept with its record: the other side's group,
+// the pair's odds, and the pair's index with, in the top bit, whether the
+// record is the pair's b. 16 bytes: a large run has tens of millions.
+struct Edge {
+  uint32_t other_group;
+  uint32_t pair_side;
+  double odds;
+};
+constexpr uint32_t kBSide = 1u << 31;
+
+bool IsStrong(const CompetitionInput& input, const ScoredPair& p) {
+  const std::vector<int32_t>& source = *input.source_of;
+  return source[p.a] != source[p.b] && p.probability >= input.floor_probability;
+}
+
+// The strong pairs' edges grouped by record with a counting sort: record r's
+// are edges[start[r], start[r + 1]). No global sort, no searches. The pairs
+// are cut into one range per thread; each range counts, then writes, its
+// edges after those of the ranges before it.
+void GroupEdges(const CompetitionInput& input, const std::vector<uint32_t>& group,
+                std::vector<size_t>& start, std::vector<Edge>& edges) {
+  const std::vector<ScoredPair>& pairs = *input.pairs;
+  const size_t records = start.size() - 1;
+  const size_t parts = std::max<size_t>(1, input.threads);
+  auto range = [&](size_t part) {
+    return std::pair{part * pairs.size() / parts, (part + 1) * pairs.size() / parts};
   };
-  std::vector<Edge> edges;
-  std::vector<size_t> strong;
-  for (size_t k = 0; k < pairs.size(); ++k) {
-    const ScoredPair& p = pairs[k];
-    if (source[p.a] == source[p.b] || p.probability < input.floor_probability) continue;
-    const double odds = std::exp2(p.weight);
-    edges.push_back({p.a, source[p.b], group[p.b], odds});
-    edges.push_back({p.b, source[p.a], group[p.a], odds});
-    strong.push_back(k);
+  // Per range and record: its edge count, then where its next edge goes.
+  std::vector<std::vector<size_t>> next(parts, std::vector<size_t>(records, 0));
+  ParallelChunks(parts, 1, parts, [&](size_t, size_t part, size_t) {
+    const auto [begin, end] = range(part);
+    for (size_t k = begin; k < end; ++k) {
+      const ScoredPair& p = pairs[k];
+      if (!IsStrong(input, p)) continue;
+      ++next[part][p.a];
+      ++next[part][p.b];
+    }
+  });
+  for (size_t r = 0; r < records; ++r) {
+    size_t at = start[r];
+    for (std::vector<size_t>& counts : next) {
+      const size_t count = counts[r];
+      counts[r] = at;
+      at += count;
+    }
+    start[r + 1] = at;
   }
-  auto by_key = [](const Edge& x, const Edge& y) {
-    if (x.record != y.record) return x.record < y.record;
-    if (x.other_source != y.other_source) return x.other_source < y.other_source;
+  ResizeOnHugePages(edges, start.back());  // written at random
+  ParallelChunks(parts, 1, parts, [&](size_t, size_t part, size_t) {
+    const auto [begin, end] = range(part);
+    std::vector<size_t>& cursor = next[part];
+    for (size_t k = begin; k < end; ++k) {
+      const ScoredPair& p = pairs[k];
+      if (!IsStrong(input, p)) continue;
+      const double odds = std::exp2(p.weight);
+      const auto index = static_cast<uint32_t>(k);
+      edges[cursor[p.a]++] = {group[p.b], index, odds};
+      edges[cursor[p.b]++] = {group[p.a], index | kBSide, odds};
+    }
+  });
+}
+
+// One record's edges, sorted by other group and odds, strongest first: the
+// first edge of a group is its best. A group lies within one list, so each
+// list's groups come in ascending order, as the sums below need.
+void SortEdges(Edge* begin, Edge* end) {
+  std::sort(begin, end, [](const Edge& x, const Edge& y) {
     if (x.other_group != y.other_group) return x.other_group < y.other_group;
     return x.odds > y.odds;
+  });
+}
+
+// For one record's sorted edges on the given side: each pair's competing
+// odds from this record, to competing[pair] (assigned on a's side, added on
+// b's). Per other list, the total sums each group's best odds (groups in
+// ascending order); a pair's competitors are that total less its own group's
+// best. `total` has one zeroed entry per list and is left zeroed.
+void Compete(const Edge* begin, const Edge* end, bool b_side, const std::vector<int32_t>& source,
+             std::vector<double>& total, std::vector<double>& competing) {
+  auto first_of_group = [begin](const Edge* e) {
+    return e == begin || e->other_group != (e - 1)->other_group;
   };
-  std::sort(edges.begin(), edges.end(), by_key);
-  // Per (record, other list): the sum over groups of each group's best odds;
-  // per (record, other group): that group's best odds.
-  struct Total {
-    uint32_t record;
-    int32_t other_source;
-    double sum;
-  };
-  std::vector<Total> totals;
-  std::vector<Edge> best;  // one per (record, group), the strongest
-  for (size_t i = 0; i < edges.size();) {
-    size_t j = i;
-    while (j < edges.size() && edges[j].record == edges[i].record &&
-           edges[j].other_source == edges[i].other_source &&
-           edges[j].other_group == edges[i].other_group) {
-      ++j;
-    }
-    best.push_back(edges[i]);
-    if (totals.empty() || totals.back().record != edges[i].record ||
-        totals.back().other_source != edges[i].other_source) {
-      totals.push_back({edges[i].record, edges[i].other_source, 0.0});
-    }
-    totals.back().sum += edges[i].odds;
-    i = j;
+  for (const Edge* e = begin; e != end; ++e) {
+    if (first_of_group(e)) total[static_cast<size_t>(source[e->other_group])] += e->odds;
   }
-  auto total_of = [&](uint32_t record, int32_t other_source) {
-    const auto it =
-        std::lower_bound(totals.begin(), totals.end(), std::make_pair(record, other_source),
-                         [](const Total& t, const std::pair<uint32_t, int32_t>& key) {
-                           return std::make_pair(t.record, t.other_source) < key;
-                         });
-    return it != totals.end() && it->record == record && it->other_source == other_source ? it->sum
-                                                                                          : 0.0;
-  };
-  auto best_of = [&](uint32_t record, int32_t other_source, uint32_t other_group) {
-    const Edge key{record, other_source, other_group, 0.0};
-    const auto it =
-        std::lower_bound(best.begin(), best.end(), key, [](const Edge& x, const Edge& y) {
-          if (x.record != y.record) return x.record < y.record;
-          if (x.other_source != y.other_source) return x.other_source < y.other_source;
-          return x.other_group < y.other_group;
-        });
-    return it != best.end() && it->record == record && it->other_group == other_group ? it->odds
-                                                                                      : 0.0;
-  };
-  for (const size_t k : strong) {
-    const ScoredPair& p = pairs[k];
-    // Competitors of b for a: a's candidates in b's list, b's group excluded;
-    // and the mirror.
-    const double from_a = total_of(p.a, source[p.b]) - best_of(p.a, source[p.b], group[p.b]);
-    const double from_b = total_of(p.b, source[p.a]) - best_of(p.b, source[p.a], group[p.a]);
-    const double competing = std::max(0.0, from_a) + std::max(0.0, from_b);
-    penalty[k] = static_cast<float>(std::log2(1.0 + competing));
+  double best = 0.0;
+  for (const Edge* e = begin; e != end; ++e) {
+    if (first_of_group(e)) best = e->odds;
+    if (((e->pair_side & kBSide) != 0) != b_side) continue;
+    const double from = std::max(0.0, total[static_cast<size_t>(source[e->other_group])] - best);
+    double& sum = competing[e->pair_side & ~kBSide];
+    sum = b_side ? sum + from : from;
   }
+  for (const Edge* e = begin; e != end; ++e) total[static_cast<size_t>(source[e->other_group])] = 0;
+}
+
+}  // namespace
+
+std::vector<float> CompetitionPenalties(const CompetitionInput& input, size_t record_count) {
+  const std::vector<ScoredPair>& pairs = *input.pairs;
+  const std::vector<int32_t>& source = *input.source_of;
+  std::vector<float> penalty(pairs.size(), 0.0f);
+  if (pairs.size() >= kBSide) return penalty;  // beyond any machine's memory
+  std::vector<size_t> start(record_count + 1, 0);
+  std::vector<Edge> edges;
+  GroupEdges(input, DuplicateGroups(input, record_count), start, edges);
+  const size_t lists =
+      record_count == 0 ? 0
+                        : static_cast<size_t>(*std::max_element(source.begin(), source.end())) + 1;
+  // Competitors of b for a: a's candidates in b's list, b's group excluded;
+  // plus the mirror. The a sides are written first and the b sides added in
+  // a second sweep, so that each sweep writes a pair from one record only
+  // and records can run in parallel.
+  std::vector<double> competing;
+  ResizeOnHugePages(competing, pairs.size());  // written at random
+  for (const bool b_side : {false, true}) {
+    ParallelFor(record_count, input.threads, [&](size_t begin, size_t end) {
+      std::vector<double> total(lists, 0.0);
+      for (size_t r = begin; r < end; ++r) {
+        Edge* first = edges.data() + start[r];
+        Edge* last = edges.data() + start[r + 1];
+        if (!b_side) SortEdges(first, last);
+        Compete(first, last, b_side, source, total, competing);
+      }
+    });
+  }
+  std::vector<Edge>().swap(edges);
+  ParallelFor(pairs.size(), input.threads, [&](size_t begin, size_t end) {
+    for (size_t k = begin; k < end; ++k) {
+      if (IsStrong(input, pairs[k])) {
+        penalty[k] = static_cast<float>(std::log2(1.0 + competing[k]));
+      }
+    }
+  });
   return penalty;
 }
 

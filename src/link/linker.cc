@@ -16,10 +16,12 @@
 #include "link/clustering.h"
 #include "link/comparison.h"
 #include "link/competition.h"
+#include "link/huge_pages.h"
 #include "link/parallel.h"
 #include "link/place_keys.h"
 #include "link/stable_ids.h"
 #include "place/case_gazetteer.h"
+#include "text/token_compare.h"
 
 namespace reckon::link {
 namespace {
@@ -51,6 +53,30 @@ void ForPairs(const CandidatePairs& pairs, size_t begin, size_t end, Visit visit
     while (pairs.offset[a + 1] <= k) ++a;
     visit(k, a, pairs.second[k]);
   }
+}
+
+// Candidate pairs run in order of a, so each pair's b record, and the
+// remembered comparisons of its names, are cache misses. The compare loop
+// starts loading them ahead: the record kRecordAhead pairs ahead, and once
+// it is in, the comparisons of its names with a's (a rarely changes
+// between the two) kNamesAhead pairs ahead.
+constexpr size_t kRecordAhead = 16;
+constexpr size_t kNamesAhead = 8;
+
+void PrefetchRecord(const LinkRecord& record) {
+  const char* bytes = reinterpret_cast<const char*>(&record);
+  for (size_t line = 0; line < sizeof(LinkRecord); line += 64) __builtin_prefetch(bytes + line);
+}
+
+void PrefetchNames(const text::TokenTable& tokens, const LinkRecord& a, const LinkRecord& b) {
+  text::PrefetchComparison(tokens, a.chain.given, b.chain.given);
+  text::PrefetchComparison(tokens, a.chain.father, b.chain.father);
+  text::PrefetchComparison(tokens, a.chain.grandfather, b.chain.grandfather);
+  text::PrefetchComparison(tokens, a.chain.family, b.chain.family);
+  text::PrefetchComparison(tokens, a.mother, b.mother);
+  // CompareChains asks next whether one is the other's child.
+  text::PrefetchComparison(tokens, a.chain.father, b.chain.given);
+  text::PrefetchComparison(tokens, b.chain.father, a.chain.given);
 }
 
 // An undecided pair the model is unsure of (a review candidate).
@@ -95,6 +121,9 @@ class PatternCounter {
       }
     }
   }
+  // Starts loading the slot Add(pattern) will look at first (a large run
+  // has a hundred thousand patterns: the table outgrows the cache).
+  void Prefetch(uint32_t pattern) const { __builtin_prefetch(&slots_[Hash(pattern + 1)]); }
   void Merge(const PatternCounter& other) {
     for (const Slot& slot : other.slots_) {
       if (slot.key != 0) AddCount(slot.key, slot.count);
@@ -566,6 +595,8 @@ Result<LinkSummary> LinkCase(Store& store, const LinkSettings& settings) {
   RECKON_RETURN_IF_ERROR(LoadLinkRecords(store, context, settings.threads));
   const size_t n = context.records.size();
   summary.records = n;
+  // Compared in candidate order, b's record is a random read.
+  AdviseHugePages(context.records.data(), n * sizeof(LinkRecord), /*populated=*/true);
   end_stage("load");
   if (n == 0) return Status::NotFound("the case has no records to link; import lists first");
 
@@ -585,16 +616,31 @@ Result<LinkSummary> LinkCase(Store& store, const LinkSettings& settings) {
   // Compare every candidate pair; count the patterns of non-household pairs
   // as it goes (EM needs only the counts).
   constexpr size_t kChunk = 1 << 16;
-  std::vector<CompactComparison> compared(pair_count);
+  std::vector<CompactComparison> compared;
+  ResizeOnHugePages(compared, pair_count);  // the largest array: 512 times fewer page faults
   std::vector<PatternCounter> counters(threads);
+  constexpr size_t kCountBehind = 8;
+  auto count = [](PatternCounter& counter, const CompactComparison& c) {
+    if (!(c.code & kHouseholdBit)) counter.Add(c.code);
+  };
   ParallelChunks(pair_count, kChunk, threads, [&](size_t thread, size_t begin, size_t end) {
     PatternCounter& counter = counters[thread];
     ForPairs(pairs, begin, end, [&](size_t k, uint32_t a, uint32_t b) {
+      if (k + kRecordAhead < end) PrefetchRecord(context.records[pairs.second[k + kRecordAhead]]);
+      if (k + kNamesAhead < end) {
+        PrefetchNames(*context.tokens, context.records[a],
+                      context.records[pairs.second[k + kNamesAhead]]);
+      }
       const ComparisonVector v =
           CompareRecords(*context.tokens, context.records[a], context.records[b]);
       compared[k] = CompactOf(v);
-      if (!(compared[k].code & kHouseholdBit)) counter.Add(compared[k].code);
+      // Counted kCountBehind pairs later, its slot loaded meanwhile.
+      counter.Prefetch(compared[k].code);
+      if (k >= begin + kCountBehind) count(counter, compared[k - kCountBehind]);
     });
+    for (size_t k = std::max(begin, end - std::min(end, kCountBehind)); k < end; ++k) {
+      count(counter, compared[k]);
+    }
   });
   for (size_t t = 1; t < counters.size(); ++t) counters[0].Merge(counters[t]);
   const std::vector<PatternCount> candidate_patterns = counters[0].Counts();
@@ -717,7 +763,8 @@ Result<LinkSummary> LinkCase(Store& store, const LinkSettings& settings) {
   // objection: probability 1).
   constexpr uint8_t kDecided = 0x40;
   constexpr uint8_t kDecidedMatch = 0x80;
-  std::vector<uint8_t> flags(pair_count, 0);
+  std::vector<uint8_t> flags;
+  ResizeOnHugePages(flags, pair_count);
   for (const auto& [key, match] : decided) {
     const size_t k = pairs.Find(PairFirst(key), PairSecond(key));
     if (k != SIZE_MAX) flags[k] = match ? kDecided | kDecidedMatch : kDecided;
@@ -771,6 +818,9 @@ Result<LinkSummary> LinkCase(Store& store, const LinkSettings& settings) {
       flags[k] = standing;
     });
   });
+  // Scored: the comparisons are needed again only for the pairs file (the
+  // largest array of a large run; competition needs the room).
+  if (settings.pairs_out.empty()) std::vector<CompactComparison>().swap(compared);
   // The strong pairs, in pair order.
   std::vector<ScoredPair> strong;
   {
@@ -810,7 +860,15 @@ Result<LinkSummary> LinkCase(Store& store, const LinkSettings& settings) {
     competition.source_of = &clustering.source_of;
     competition.floor_probability = kCompetitionFloor;
     competition.duplicate_probability = settings.threshold;
+    competition.threads = threads;
     penalties = CompetitionPenalties(competition, n);
+  }
+  {
+    // Competition only lowers a pair's probability (a person's match raises
+    // it to 1): room for the strong pairs that may still merge, reserved once.
+    size_t may_merge = decided.size();
+    for (const ScoredPair& pair : strong) may_merge += pair.probability >= settings.threshold;
+    clustering.candidates.reserve(clustering.candidates.size() + may_merge);
   }
   std::vector<UncertainPair> strong_uncertain;
   for (size_t s = 0; s < strong.size(); ++s) {
@@ -840,7 +898,6 @@ Result<LinkSummary> LinkCase(Store& store, const LinkSettings& settings) {
     if (decision != 0) flags[index()] &= static_cast<uint8_t>(~(kDecided | kDecidedMatch));
   }
   if (settings.pairs_out.empty()) std::vector<ScoredPair>().swap(strong);
-  if (settings.pairs_out.empty()) std::vector<CompactComparison>().swap(compared);
   clustering.compared = &pairs;
   clustering.compared_flags = std::move(flags);
   const double contradiction = settings.contradiction;

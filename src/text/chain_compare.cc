@@ -14,23 +14,62 @@ struct Slot {
   int role = kExtraRole;
 };
 
-// The chain's tokens given-first with their roles.
-std::vector<Slot> Slots(const NameChain& chain) {
-  std::vector<Slot> slots;
-  if (chain.given != kNoToken) slots.push_back({chain.given, 0});
-  if (chain.father != kNoToken) slots.push_back({chain.father, 1});
-  if (chain.grandfather != kNoToken) slots.push_back({chain.grandfather, 2});
-  for (TokenId id : chain.extra) slots.push_back({id, kExtraRole});
-  if (chain.family != kNoToken) slots.push_back({chain.family, 3});
-  return slots;
+// The chain's tokens given-first with their roles. Held inline when they fit
+// (every usual chain): CompareChains runs for every candidate pair and must
+// not allocate.
+class Slots {
+ public:
+  explicit Slots(const NameChain& chain) {
+    const size_t count = 4 + chain.extra.size();
+    if (count > inline_.size()) overflow_.resize(count);
+    data_ = count > inline_.size() ? overflow_.data() : inline_.data();
+    if (chain.given != kNoToken) data_[size_++] = {chain.given, 0};
+    if (chain.father != kNoToken) data_[size_++] = {chain.father, 1};
+    if (chain.grandfather != kNoToken) data_[size_++] = {chain.grandfather, 2};
+    for (TokenId id : chain.extra) data_[size_++] = {id, kExtraRole};
+    if (chain.family != kNoToken) data_[size_++] = {chain.family, 3};
+  }
+  Slots(const Slots&) = delete;
+  Slots& operator=(const Slots&) = delete;
+  size_t size() const { return size_; }
+  const Slot& operator[](size_t index) const { return data_[index]; }
+
+ private:
+  std::array<Slot, 8> inline_;
+  std::vector<Slot> overflow_;
+  Slot* data_ = nullptr;
+  size_t size_ = 0;
+};
+
+// The number of Slots(chain) without building them.
+size_t SlotCount(const NameChain& chain) {
+  return static_cast<size_t>(chain.given != kNoToken) + (chain.father != kNoToken) +
+         (chain.grandfather != kNoToken) + chain.extra.size() + (chain.family != kNoToken);
 }
 
 struct Candidate {
   std::array<PositionResult, 4> positions;
   int extra_disagreements = 0;
   AlignmentKind kind = AlignmentKind::kPositional;
-  std::string note;
+  // kDropped: which side is longer and the role of the token it drops (the
+  // note is only written for the alignment that wins).
+  bool longer_is_a = false;
+  int dropped_role = 0;
 };
+
+std::string Note(const Candidate& c) {
+  static constexpr std::array<std::string_view, 5> kNames = {"given name", "father", "grandfather",
+                                                             "family name", "ancestor"};
+  switch (c.kind) {
+    case AlignmentKind::kDropped:
+      return std::string(c.longer_is_a ? "b" : "a") + " omits " + (c.longer_is_a ? "a" : "b") +
+             "'s " + std::string(kNames[static_cast<size_t>(c.dropped_role)]);
+    case AlignmentKind::kMerged:
+      return "two tokens written as one";
+    default:
+      return "positional";
+  }
+}
 
 void Set(const TokenTable& table, PositionResult& position, TokenId a, TokenId b) {
   position.a = a;
@@ -63,10 +102,12 @@ Candidate Positional(const TokenTable& table, const NameChain& a, const NameChai
 
 // Aligns `shorter` with `longer` minus its token at `dropped`; roles follow
 // `longer`. `longer_is_a` says which side is a.
-Candidate Dropped(const TokenTable& table, const std::vector<Slot>& longer,
-                  const std::vector<Slot>& shorter, size_t dropped, bool longer_is_a) {
+Candidate Dropped(const TokenTable& table, const Slots& longer, const Slots& shorter,
+                  size_t dropped, bool longer_is_a) {
   Candidate c;
   c.kind = AlignmentKind::kDropped;
+  c.longer_is_a = longer_is_a;
+  c.dropped_role = longer[dropped].role;
   size_t s_idx = 0;
   for (size_t l_idx = 0; l_idx < longer.size(); ++l_idx) {
     const Slot& l = longer[l_idx];
@@ -84,19 +125,20 @@ Candidate Dropped(const TokenTable& table, const std::vector<Slot>& longer,
       Set(table, p, other, l.id);
     }
   }
-  static constexpr std::array<std::string_view, 5> kNames = {"given name", "father", "grandfather",
-                                                             "family name", "ancestor"};
-  c.note = std::string(longer_is_a ? "b" : "a") + " omits " + (longer_is_a ? "a" : "b") + "'s " +
-           std::string(kNames[static_cast<size_t>(longer[dropped].role)]);
   return c;
 }
 
 // Two adjacent tokens of `longer` written as one token in `shorter`.
-bool Merged(const TokenTable& table, const std::vector<Slot>& longer,
-            const std::vector<Slot>& shorter, size_t first, bool longer_is_a, Candidate* out) {
-  const std::string joined = table.Info(longer[first].id).analysis.folded +
-                             table.Info(longer[first + 1].id).analysis.folded;
-  if (joined != table.Info(shorter[first].id).analysis.folded) return false;
+bool Merged(const TokenTable& table, const Slots& longer, const Slots& shorter, size_t first,
+            bool longer_is_a, Candidate* out) {
+  // folded(first) + folded(first + 1) == folded(shorter's), without joining.
+  const std::string_view head = table.Info(longer[first].id).analysis.folded;
+  const std::string_view tail = table.Info(longer[first + 1].id).analysis.folded;
+  const std::string_view whole = table.Info(shorter[first].id).analysis.folded;
+  if (whole.size() != head.size() + tail.size() || !whole.starts_with(head) ||
+      !whole.ends_with(tail)) {
+    return false;
+  }
   Candidate c;
   c.kind = AlignmentKind::kMerged;
   size_t s_idx = 0;
@@ -119,7 +161,6 @@ bool Merged(const TokenTable& table, const std::vector<Slot>& longer,
       Set(table, p, other, l.id);
     }
   }
-  c.note = "two tokens written as one";
   *out = c;
   return true;
 }
@@ -282,15 +323,16 @@ ChainComparison CompareChains(const TokenTable& table, const NameChain& a, const
     return result;
   }
 
-  const std::vector<Slot> sa = Slots(a);
-  const std::vector<Slot> sb = Slots(b);
   Candidate best = Positional(table, a, b);
-  best.note = "positional";
-  if (sa.size() >= 2 && sb.size() >= 2 &&
-      (sa.size() == sb.size() + 1 || sb.size() == sa.size() + 1)) {
+  // The other alignments need one chain a token longer (most pairs are not).
+  const size_t na = SlotCount(a);
+  const size_t nb = SlotCount(b);
+  if (na >= 2 && nb >= 2 && (na == nb + 1 || nb == na + 1)) {
+    const Slots sa(a);
+    const Slots sb(b);
     const bool a_longer = sa.size() > sb.size();
-    const std::vector<Slot>& longer = a_longer ? sa : sb;
-    const std::vector<Slot>& shorter = a_longer ? sb : sa;
+    const Slots& longer = a_longer ? sa : sb;
+    const Slots& shorter = a_longer ? sb : sa;
     for (size_t dropped = 1; dropped < longer.size(); ++dropped) {
       Candidate c = Dropped(table, longer, shorter, dropped, a_longer);
       if (Value(c) > Value(best)) best = std::move(c);
@@ -304,7 +346,7 @@ ChainComparison CompareChains(const TokenTable& table, const NameChain& a, const
   }
   result.positions = best.positions;
   result.alignment = best.kind;
-  result.alignment_note = best.note;
+  result.alignment_note = Note(best);
   result.score = Score(best.positions);
 
   // Kunya-only records compare on the kunya.

@@ -129,20 +129,55 @@ TokenComparison CompareTokens(const TokenInfo& a, const TokenInfo& b) {
   return different();
 }
 
+namespace {
+
+// Remembered comparisons, per thread: 2^16 entries of 16 bytes (1 MiB, about
+// a core's L2), for one table at a time. An entry's tag packs both ids
+// (below 2^26) and the level; 0 marks an empty entry.
+static_assert(TokenTable::kMaxTokens <= (size_t{1} << 26), "ids fit 26 bits");
+struct CacheEntry {
+  uint64_t tag = 0;
+  double score = 0.0;
+};
+constexpr size_t kCacheBits = 16;
+
+struct ComparisonCache {
+  uint64_t serial = 0;  // the table's serial; 0 = none yet
+  std::vector<CacheEntry> entries;
+};
+
+ComparisonCache& CacheFor(const TokenTable& table) {
+  thread_local ComparisonCache cache;
+  if (cache.serial != table.serial()) {
+    cache.entries.assign(size_t{1} << kCacheBits, CacheEntry{});
+    cache.serial = table.serial();
+  }
+  return cache;
+}
+
+uint64_t PairKey(TokenId a, TokenId b) { return (static_cast<uint64_t>(a) << 26) | b; }
+
+CacheEntry& EntryOf(ComparisonCache& cache, uint64_t key) {
+  return cache.entries[(key * 0x9E3779B97F4A7C15ULL) >> (64 - kCacheBits)];
+}
+
+}  // namespace
+
 TokenComparison CompareTokens(const TokenTable& table, TokenId a, TokenId b) {
   if (a == b) return {TokenMatch::kExact, 1.0};
-  struct Entry {
-    uint64_t serial = 0;  // the table's serial; 0 = empty
-    uint64_t key = 0;
-    TokenComparison value;
-  };
-  constexpr size_t kEntries = size_t{1} << 16;
-  thread_local std::vector<Entry> cache(kEntries);
-  const uint64_t key = (static_cast<uint64_t>(a) << 32) | b;
-  Entry& entry = cache[(key * 0x9E3779B97F4A7C15ULL) >> 48];
-  if (entry.serial == table.serial() && entry.key == key) return entry.value;
-  entry = {table.serial(), key, CompareTokens(table.Info(a), table.Info(b))};
-  return entry.value;
+  const uint64_t key = PairKey(a, b);
+  CacheEntry& entry = EntryOf(CacheFor(table), key);
+  if ((entry.tag >> 4) == key && entry.tag != 0) {
+    return {static_cast<TokenMatch>((entry.tag >> 1) & 7u), entry.score};
+  }
+  const TokenComparison value = CompareTokens(table.Info(a), table.Info(b));
+  entry = {(key << 4) | (static_cast<uint64_t>(value.level) << 1) | 1u, value.score};
+  return value;
+}
+
+void PrefetchComparison(const TokenTable& table, TokenId a, TokenId b) {
+  if (a == b || a == kNoToken || b == kNoToken) return;
+  __builtin_prefetch(&EntryOf(CacheFor(table), PairKey(a, b)));
 }
 
 }  // namespace reckon::text

@@ -54,4 +54,8 @@ TokenComparison CompareTokens(const TokenInfo& a, const TokenInfo& b);
 // small per-thread cache keyed by the table and the two ids.
 TokenComparison CompareTokens(const TokenTable& table, TokenId a, TokenId b);
 
+// Starts loading what CompareTokens(table, a, b) on this thread will look at
+// first, so that a caller who knows its next pairs hides the cache miss.
+void PrefetchComparison(const TokenTable& table, TokenId a, TokenId b);
+
 }  // namespace reckon::text
