@@ -84,14 +84,17 @@ ComparisonVector CompareRecords(const text::TokenTable& tokens, const LinkRecord
 //    swapped by a clerk: فاطمة حسين محمد العمران / Fatima Mohammad Hussein Omran).
 struct ChosenChains {
   text::ChainComparison comparison;
-  bool a_reread = false;           // a was read as `reading`
-  bool ancestors_swapped = false;  // the reading swaps a's father and grandfather
+  bool a_reread = false;  // a was read as `reading`
   bool b_reread = false;
-  text::NameChain reading;  // the other reading, when used
+  bool ancestors_swapped = false;  // the reading swaps a's father and grandfather
+  text::NameChain reading;         // the other reading, when used
   const text::NameChain& ChainA(const LinkRecord& a) const { return a_reread ? reading : a.chain; }
   const text::NameChain& ChainB(const LinkRecord& b) const { return b_reread ? reading : b.chain; }
 };
 ChosenChains ChooseChains(const text::TokenTable& tokens, const LinkRecord& a, const LinkRecord& b);
+// CompareRecords with the readings already chosen (an explanation shows both).
+ComparisonVector CompareRecords(const text::TokenTable& tokens, const LinkRecord& a,
+                                const LinkRecord& b, const ChosenChains& chosen);
 
 // Unpacks a pattern into levels.
 std::array<uint8_t, kFieldCount> LevelsOfPattern(uint32_t pattern);

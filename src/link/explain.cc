@@ -12,9 +12,9 @@ Explanation ExplainPair(const LinkContext& context, size_t a, size_t b,
                         const LinkSettings& settings) {
   const bool term_frequency = settings.term_frequency;
   Explanation out;
-  const ComparisonVector v =
-      CompareRecords(*context.tokens, context.records[a], context.records[b]);
   const ChosenChains chosen = ChooseChains(*context.tokens, context.records[a], context.records[b]);
+  const ComparisonVector v =
+      CompareRecords(*context.tokens, context.records[a], context.records[b], chosen);
   const text::ChainComparison& chains = chosen.comparison;
   out.relation = std::string(text::ChainRelationName(chains.relation));
   out.alignment = std::string(text::AlignmentKindName(chains.alignment)) +
