@@ -26,14 +26,9 @@ class Clusters {
     std::vector<std::pair<uint64_t, double>> scored;
     scored.reserve(input.candidates.size());
     for (const ScoredPair& pair : input.candidates) {
-      // A pair another candidate from the same list far outscores is treated
-      // as a contradiction even when it is compatible alone; otherwise the
-      // pair alone decides.
-      const bool outcompeted = pair.alone_probability >= 0 && pair.probability < input.outcompeted;
-      scored.emplace_back(Key(pair.a, pair.b), outcompeted ? 0.0
-                                               : pair.alone_probability >= 0
-                                                   ? pair.alone_probability
-                                                   : pair.probability);
+      // An outcompeted pair is a contradiction; otherwise the pair alone decides.
+      const double alone = pair.alone_probability >= 0 ? pair.alone_probability : pair.probability;
+      scored.emplace_back(Key(pair.a, pair.b), Outcompeted(pair, input) ? 0.0 : alone);
     }
     std::sort(scored.begin(), scored.end());
     own_compared_.offset.assign(n + 1, 0);

@@ -71,6 +71,11 @@ struct ClusteringInput {
 // The kBelow* flags of a compared pair whose probability alone is `alone`
 // (an outcompeted pair also gets kBelowContradiction, where it is competed).
 uint8_t StandingAlone(double alone, const ClusteringInput& input);
+// Whether a competed pair is outcompeted: another candidate from the same
+// list far outscores it, so it forbids a merge even when compatible alone.
+inline bool Outcompeted(const ScoredPair& pair, const ClusteringInput& input) {
+  return pair.alone_probability >= 0 && pair.probability < input.outcompeted;
+}
 
 struct ClusteringResult {
   std::vector<uint32_t> cluster_of;  // per record: the smallest record index of its cluster

@@ -269,8 +269,8 @@ class Scorer {
 
 // Pairs for training the name fields: records sharing the day of death, the
 // most specific place, sex and exact age (or, `sex_and_age_only`, sex and
-// exact age). Blocks are capped so a mass grave
-// of one village on one day does not dominate.
+// exact age). Blocks are capped so a mass grave of one village on one day
+// does not dominate.
 std::vector<uint64_t> TrainingPairs(const std::vector<LinkRecord>& records, bool sex_and_age_only) {
   constexpr size_t kMaxTrainingBlock = 30;
   std::vector<std::pair<uint64_t, uint32_t>> keyed;
@@ -278,9 +278,11 @@ std::vector<uint64_t> TrainingPairs(const std::vector<LinkRecord>& records, bool
     const LinkRecord& r = records[i];
     const std::string& place = !r.place[0].empty() ? r.place[0] : r.place[1];
     if (r.sex == 0 || !r.age_exact) continue;
-    if (!sex_and_age_only && (r.death_precision != DatePrecision::kDay || place.empty())) continue;
-    uint64_t key = sex_and_age_only ? 0 : std::hash<std::string>{}(place);
-    key = key * 1000003u + static_cast<uint64_t>(sex_and_age_only ? 0 : r.death_day);
+    uint64_t key = 0;
+    if (!sex_and_age_only) {
+      if (r.death_precision != DatePrecision::kDay || place.empty()) continue;
+      key = std::hash<std::string>{}(place)*1000003u + static_cast<uint64_t>(r.death_day);
+    }
     key = key * 1000003u + static_cast<uint64_t>(r.sex);
     key = key * 1000003u + static_cast<uint64_t>(r.age_min);
     keyed.emplace_back(key, i);
@@ -549,8 +551,8 @@ double CompetitionPenaltyFor(const LinkContext& context, size_t a, size_t b,
         ScoreComparison(context, v, x, y, settings.term_frequency));
   };
   // The odds of x's other strong candidates in partner's list; a list's
-  // near-certain duplicates count once (the strongest), partner's own
-  // duplicates not at all.
+  // duplicates (one person at the match threshold) count once (the
+  // strongest), partner's own duplicates not at all.
   auto competing = [&](size_t x, size_t partner) {
     std::vector<std::pair<double, size_t>> strong;  // (probability, record)
     for (const uint32_t j :
@@ -858,7 +860,6 @@ Result<LinkSummary> LinkCase(Store& store, const LinkSettings& settings) {
     CompetitionInput competition;
     competition.pairs = &strong;
     competition.source_of = &clustering.source_of;
-    competition.floor_probability = kCompetitionFloor;
     competition.duplicate_probability = settings.threshold;
     competition.threads = threads;
     penalties = CompetitionPenalties(competition, n);
@@ -885,7 +886,7 @@ Result<LinkSummary> LinkCase(Store& store, const LinkSettings& settings) {
       pair.alone_probability = pair.probability;
       pair.weight -= static_cast<double>(penalties[s]);
       pair.probability = FellegiSunterModel::Probability(pair.weight);
-      if (pair.probability < clustering.outcompeted && !(decision & kDecidedMatch)) {
+      if (Outcompeted(pair, clustering) && !(decision & kDecidedMatch)) {
         flags[index()] |= kBelowContradiction;
       }
     }
