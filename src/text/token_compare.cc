@@ -25,6 +25,22 @@ bool ShareGroup(const std::vector<VariantGroupId>& a, const std::vector<VariantG
 
 bool IsTranslit(Script s) { return s == Script::kArabic || s == Script::kLatin; }
 
+// Consonant skeletons one slip apart (Malsk / مالك); or, for short names and
+// at most one of them known, the same skeleton (Zied / زياد) or the other's
+// with its last consonant lost (حس / Hasan).
+bool SkeletonSlip(const TokenInfo& a, const TokenInfo& b) {
+  const std::string& x = a.analysis.skeleton;
+  const std::string& y = b.analysis.skeleton;
+  if (std::min(x.size(), y.size()) >= 3) {
+    return BoundedDamerauLevenshtein(std::string_view(x), std::string_view(y), 1) <= 1;
+  }
+  if (!(a.groups.empty() || b.groups.empty()) || std::min(x.size(), y.size()) < 2) return false;
+  const std::string& shorter = x.size() <= y.size() ? x : y;
+  const std::string& longer = x.size() <= y.size() ? y : x;
+  return shorter == longer ||
+         (longer.size() == shorter.size() + 1 && longer.compare(0, shorter.size(), shorter) == 0);
+}
+
 }  // namespace
 
 std::string_view TokenMatchName(TokenMatch level) {
@@ -44,26 +60,6 @@ std::string_view TokenMatchName(TokenMatch level) {
   }
   return "different";
 }
-
-namespace {
-
-// At most one of the two is a known name, and their consonant skeletons
-// are one slip apart (Malsk / مالك); or, for short names, the same skeleton
-// (Zied / زياد) or the other's with its last consonant lost (حس / Hasan).
-bool SkeletonSlip(const TokenInfo& a, const TokenInfo& b) {
-  const std::string& x = a.analysis.skeleton;
-  const std::string& y = b.analysis.skeleton;
-  if (std::min(x.size(), y.size()) >= 3) {
-    return BoundedDamerauLevenshtein(std::string_view(x), std::string_view(y), 1) <= 1;
-  }
-  if (!(a.groups.empty() || b.groups.empty()) || std::min(x.size(), y.size()) < 2) return false;
-  const std::string& shorter = x.size() <= y.size() ? x : y;
-  const std::string& longer = x.size() <= y.size() ? y : x;
-  return shorter == longer ||
-         (longer.size() == shorter.size() + 1 && longer.compare(0, shorter.size(), shorter) == 0);
-}
-
-}  // namespace
 
 TokenComparison CompareTokens(const TokenInfo& a, const TokenInfo& b) {
   if (a.strict_id == b.strict_id) return {TokenMatch::kExact, 1.0};
