@@ -63,14 +63,23 @@ uint8_t DateLevel(const LinkRecord& a, const LinkRecord& b) {
   return gap <= 2 ? 3 : 4;
 }
 
+// Unresolved places are keyed "~" + their name's skeleton: a gazetteer code
+// and a name the gazetteer does not know may still be one place.
+bool BothResolved(const std::string& x, const std::string& y) { return x[0] != '~' && y[0] != '~'; }
+
 uint8_t PlaceLevel(const LinkRecord& a, const LinkRecord& b) {
   bool any_pair = false;
+  bool finer_differs = false;  // both name a finer place, and not the same one
   for (size_t level = 0; level < 3; ++level) {
     const std::string& x = a.place[level];
     const std::string& y = b.place[level];
     if (x.empty() || y.empty()) continue;
-    if (x == y) return static_cast<uint8_t>(level + 1);
+    if (x == y) {
+      if (level == 0 || !finer_differs) return static_cast<uint8_t>(level + 1);
+      return static_cast<uint8_t>(level + 4);
+    }
     any_pair = true;
+    if (BothResolved(x, y)) finer_differs = true;
   }
   return any_pair ? 4 : 0;
 }
@@ -153,8 +162,14 @@ std::string_view LevelName(size_t field, uint8_t level) {
       return kDate[level];
     }
     case kPlace: {
-      static constexpr std::array<std::string_view, 5> kPlace = {
-          "missing", "same locality", "same district", "same governorate", "different"};
+      static constexpr std::array<std::string_view, 7> kPlace = {
+          "missing",
+          "same locality",
+          "same district",
+          "same governorate",
+          "different",
+          "same district, other locality",
+          "same governorate, other district"};
       return kPlace[level];
     }
     default: {

@@ -17,7 +17,11 @@
 //           apart), 5 far apart (more than 15 years: different generations)
 //   date:   1 same day, 2 within 2 days, 3 within a week or compatible
 //           imprecise dates, 4 different
-//   place:  1 same locality, 2 same district, 3 same governorate, 4 different
+//   place:  1 same locality, 2 same district, 3 same governorate (the finer
+//           level unknown on one side), 4 different, 5 same district but
+//           another locality, 6 same governorate but another district (both
+//           sides name the finer place and the names differ: for one person
+//           that is rare, for namesakes of one district it is the rule)
 // The name chain is aligned by text::CompareChains, which tolerates a dropped
 // grandfather and reads household relations (brothers, father and son).
 //
@@ -49,7 +53,9 @@ inline constexpr size_t kFieldCount = 9;
 // Name fields: 0 missing, 1 same, 2 close, 3 different, 4 different across
 // scripts, 5 similar (different, but alike).
 inline constexpr uint8_t kSimilarLevel = 5;
-inline constexpr std::array<uint8_t, kFieldCount> kLevelCount = {6, 6, 6, 6, 6, 3, 6, 5, 5};
+inline constexpr std::array<uint8_t, kFieldCount> kLevelCount = {6, 6, 6, 6, 6, 3, 6, 5, 7};
+// Levels fit in 3 bits (ComparisonVector::Pattern).
+inline constexpr size_t kMaxLevels = 8;
 
 std::string_view FieldName(size_t field);
 std::string_view LevelName(size_t field, uint8_t level);

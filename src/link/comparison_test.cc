@@ -40,6 +40,28 @@ TEST_F(ComparisonTest, SamePersonAcrossScripts) {
   EXPECT_FALSE(v.IsHousehold());
 }
 
+// Regression: "same district" once held both a record that names only the
+// district and two records naming different localities of it; namesakes of
+// one district are the second kind, one person almost never is.
+TEST_F(ComparisonTest, AnotherLocalityOfTheDistrictIsItsOwnLevel) {
+  auto a = Make("محمد علي حسن الخطيب", "M", 34, "2025-03-08", "");
+  auto b = Make("محمد علي حسن الخطيب", "M", 34, "2025-03-08", "");
+  auto level = [&](std::array<std::string, 3> pa, std::array<std::string, 3> pb) {
+    a.place = std::move(pa);
+    b.place = std::move(pb);
+    return CompareRecords(tokens_, a, b).level[kPlace];
+  };
+  EXPECT_EQ(level({"SY-1-1", "SY-1", "SY"}, {"SY-1-1", "SY-1", "SY"}), 1);
+  EXPECT_EQ(level({"", "SY-1", "SY"}, {"SY-1-2", "SY-1", "SY"}), 2);
+  EXPECT_EQ(level({"SY-1-1", "SY-1", "SY"}, {"SY-1-2", "SY-1", "SY"}), 5);
+  EXPECT_EQ(level({"SY-1-1", "SY-1", "SY"}, {"SY-2-1", "SY-2", "SY"}), 6);
+  EXPECT_EQ(level({"", "", "SY"}, {"SY-2-1", "SY-2", "SY"}), 3);
+  EXPECT_EQ(level({"SY-1-1", "SY-1", "SY"}, {"XX-1-1", "XX-1", "XX"}), 4);
+  // A name the gazetteer does not know may be the other's locality.
+  EXPECT_EQ(level({"~bnys", "SY-1", "SY"}, {"SY-1-2", "SY-1", "SY"}), 2);
+  EXPECT_EQ(LevelName(kPlace, 5), "same district, other locality");
+}
+
 TEST_F(ComparisonTest, BrothersAreAHousehold) {
   const auto a = Make("سامر نزار يوسف الحلبي", "M", 34, "2025-03-08", "بانياس");
   const auto b = Make("رامي نزار يوسف الحلبي", "M", 29, "2025-03-08", "بانياس");

@@ -33,6 +33,10 @@ constexpr double kMinGivenCrossDifferentM = 0.01;
 // from them, so a 30-year gap cost less than the names gained.
 constexpr double kMaxAgeDifferentM = 0.003;
 constexpr double kMaxAgeFarApartM = 0.001;
+// Another locality (or district) for one person: lists give the place of
+// death or of residence, a village or the town nearby. Simulated lists never
+// do, and EM then learns m near 0, a veto no field could outweigh.
+constexpr double kMinOtherPlaceM = 0.002;
 
 // Initial m: agreement likely among matches, disagreement unlikely. A field
 // no session learns keeps them, so a disagreeing or merely similar name is
@@ -41,8 +45,9 @@ constexpr double kMaxAgeFarApartM = 0.001;
 constexpr std::array<double, 6> kInitialNameM = {0, 0.85, 0.1, 0.005, 0.02, 0.003};
 constexpr std::array<double, 3> kInitialSexM = {0, 0.97, 0.03};
 constexpr std::array<double, 6> kInitialScaleM = {0, 0.6, 0.2, 0.15, 0.04, 0.01};
+constexpr std::array<double, 7> kInitialPlaceM = {0, 0.6, 0.2, 0.1, 0.01, 0.05, 0.02};
 
-void Normalise(std::array<double, 6>& probabilities, size_t levels) {
+void Normalise(std::array<double, kMaxLevels>& probabilities, size_t levels) {
   double total = 0;
   for (size_t level = 1; level < levels; ++level) {
     probabilities[level] = std::max(probabilities[level], kFloor);
@@ -59,6 +64,7 @@ FellegiSunterModel::FellegiSunterModel() {
     for (size_t level = 1; level < levels; ++level) {
       m_[field][level] = field == kSex      ? kInitialSexM[level]
                          : field <= kMother ? kInitialNameM[level]
+                         : field == kPlace  ? kInitialPlaceM[level]
                                             : kInitialScaleM[level];
       u_[field][level] = 1.0 / static_cast<double>(levels - 1);
     }
@@ -120,7 +126,7 @@ int FellegiSunterModel::RunEm(const std::vector<PatternCount>& patterns,
     prior_ = new_prior;
     for (size_t field = 0; field < kFieldCount; ++field) {
       if (!learn[field]) continue;
-      std::array<double, 6> updated = m_counts[field];
+      std::array<double, kMaxLevels> updated = m_counts[field];
       double present = 0;
       for (size_t level = 1; level < kLevelCount[field]; ++level) present += updated[level];
       if (present <= 0) continue;  // never given among these pairs: keep the guess
@@ -180,6 +186,10 @@ int FellegiSunterModel::TrainSessions(const std::vector<std::vector<PatternCount
     if (field == kAge) {
       m_[field][4] = std::min(m_[field][4], kMaxAgeDifferentM);
       m_[field][5] = std::min(m_[field][5], kMaxAgeFarApartM);
+    }
+    if (field == kPlace) {
+      m_[field][5] = std::max(m_[field][5], kMinOtherPlaceM);
+      m_[field][6] = std::max(m_[field][6], kMinOtherPlaceM);
     }
     Normalise(m_[field], kLevelCount[field]);
   }

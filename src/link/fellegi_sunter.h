@@ -33,7 +33,7 @@ struct PatternCount {
 
 class FellegiSunterModel {
  public:
-  using Levels = std::array<std::array<double, 6>, kFieldCount>;
+  using Levels = std::array<std::array<double, kMaxLevels>, kFieldCount>;
 
   FellegiSunterModel();
 

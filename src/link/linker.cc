@@ -206,7 +206,7 @@ class Scorer {
       : context_(context), term_frequency_(term_frequency) {
     prior_weight_ = context.model.PriorWeight();
     for (size_t field = 0; field < kFieldCount; ++field) {
-      for (uint8_t level = 0; level < 6; ++level) {
+      for (uint8_t level = 0; level < kLevelCount[field]; ++level) {
         level_weight_[field][level] = context.model.LevelWeight(field, level);
       }
     }
@@ -262,7 +262,7 @@ class Scorer {
   const LinkContext& context_;
   bool term_frequency_;
   double prior_weight_ = 0;
-  std::array<std::array<double, 8>, kFieldCount> level_weight_{};
+  std::array<std::array<double, kMaxLevels>, kFieldCount> level_weight_{};
   std::vector<double> given_adjustment_;  // token * 6 + level
   std::vector<double> family_adjustment_;
 };
@@ -316,7 +316,7 @@ Status WritePairs(const std::string& path, const LinkContext& context, const Sco
   // Lines are formatted into a buffer (as `out << value` would: doubles as
   // %.6g) and written in large blocks.
   std::string line;
-  auto csv_field = [&line](const std::string& value) {
+  auto csv_field = [&line](std::string_view value) {
     if (value.find_first_of(",\"\n") == std::string::npos) {
       line += value;
       return;
@@ -377,7 +377,7 @@ Status WritePairs(const std::string& path, const LinkContext& context, const Sco
     const auto levels = LevelsOfPattern(c.code & ~kHouseholdBit);
     for (size_t field = 0; field < kFieldCount; ++field) {
       line += ',';
-      line += LevelName(field, levels[field]);
+      csv_field(LevelName(field, levels[field]));
     }
     line += household ? ",1," : ",0,";
     number(household ? -999.0 : weight);
