@@ -38,17 +38,27 @@ uint8_t NameLevel(const text::TokenTable& tokens, const text::PositionResult& po
   return across ? 4 : 3;
 }
 
+// Both ages exact and at most `years` apart.
+bool ExactAgesWithin(const LinkRecord& a, const LinkRecord& b, int years) {
+  return a.age_min >= 0 && b.age_min >= 0 && a.age_exact && b.age_exact &&
+         std::abs(a.age_min - b.age_min) <= years;
+}
+
+// Exact ages and bands get levels of their own: one person's two exact ages
+// are mostly equal (a year apart is 6 times less likely, 4 to 6 years 60
+// times), while an age inside the other record's band says less, and one
+// just outside it says little either way. Sharing levels blurred all three.
 uint8_t AgeLevel(const LinkRecord& a, const LinkRecord& b) {
   if (a.age_min < 0 || b.age_min < 0) return 0;
   if (a.age_exact && b.age_exact) {
     const int diff = std::abs(a.age_min - b.age_min);
-    return diff <= 1 ? 1 : diff <= 3 ? 2 : diff <= 6 ? 3 : diff <= 15 ? 4 : 5;
+    return diff == 0 ? 1 : diff <= 3 ? 2 : diff <= 6 ? 3 : diff <= 15 ? 4 : 5;
   }
   // Distance between the two intervals (an open band has no upper end).
   const int a_max = a.age_max < 0 ? 200 : a.age_max;
   const int b_max = b.age_max < 0 ? 200 : b.age_max;
   const int gap = std::max({0, a.age_min - b_max, b.age_min - a_max});
-  return gap <= 3 ? 3 : gap <= 15 ? 4 : 5;
+  return gap == 0 ? 6 : gap <= 3 ? 7 : gap <= 15 ? 4 : 5;
 }
 
 uint8_t DateLevel(const LinkRecord& a, const LinkRecord& b) {
@@ -59,8 +69,9 @@ uint8_t DateLevel(const LinkRecord& a, const LinkRecord& b) {
     const int diff = std::abs(a.death_day - b.death_day);
     return diff == 0 ? 1 : diff <= 2 ? 2 : diff <= 7 ? 3 : 4;
   }
+  // A month against a day in it: weaker than a week apart between two days.
   const int gap = std::max({0, a.death_day - b.death_last_day, b.death_day - a.death_last_day});
-  return gap <= 2 ? 3 : 4;
+  return gap <= 2 ? 5 : 4;
 }
 
 // Unresolved places are keyed "~" + their name's skeleton: a gazetteer code
@@ -152,13 +163,14 @@ std::string_view LevelName(size_t field, uint8_t level) {
     case kSex:
       return level == 1 ? "same" : "different";
     case kAge: {
-      static constexpr std::array<std::string_view, 6> kAge = {
-          "missing", "within 1 year", "within 3 years", "compatible", "different", "far apart"};
+      static constexpr std::array<std::string_view, 8> kAge = {
+          "missing",   "same age",  "within 3 years", "within 6 years",
+          "different", "far apart", "in the band",    "near the band"};
       return kAge[level];
     }
     case kDate: {
-      static constexpr std::array<std::string_view, 5> kDate = {
-          "missing", "same day", "within 2 days", "within a week", "different"};
+      static constexpr std::array<std::string_view, 6> kDate = {
+          "missing", "same day", "within 2 days", "within a week", "different", "compatible"};
       return kDate[level];
     }
     case kPlace: {
@@ -320,7 +332,7 @@ ComparisonVector CompareRecords(const text::TokenTable& tokens, const LinkRecord
   // Ages must agree within a year: names one letter apart (سامر / سامي) are
   // also given to brothers, and wider ages merged them on the clean profile.
   // So is a given name that merely looks alike (Ghias / غياث, Alg / علي).
-  if (v.relation == text::ChainRelation::kSiblings && v.level[kAge] == 1 &&
+  if (v.relation == text::ChainRelation::kSiblings && ExactAgesWithin(a, b, 1) &&
       (v.level[kGiven] == kSimilarLevel ||
        GivenTypoApart(tokens, v.level[kGiven], chain_a.given, chain_b.given))) {
     v.relation = text::ChainRelation::kDifferent;

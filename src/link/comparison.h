@@ -12,11 +12,11 @@
 //           script of a pair is shared by all its name fields, and separate
 //           levels let EM mistake "both Arabic" for "a match".
 //   sex:    1 same, 2 different
-//   age:    1 within a year, 2 within 3 years, 3 compatible (within 6 years,
-//           or overlapping bands), 4 different (7-15 years apart, or bands
-//           apart), 5 far apart (more than 15 years: different generations)
-//   date:   1 same day, 2 within 2 days, 3 within a week or compatible
-//           imprecise dates, 4 different
+//   age:    1 the same age, 2 within 3 years, 3 within 6 years, 4 different
+//           (7-15 years apart), 5 far apart (more than 15 years: different
+//           generations), 6 in the other's band, 7 within 3 years of it
+//   date:   1 same day, 2 within 2 days, 3 within a week, 4 different,
+//           5 compatible (a month, or a range, and a date in or next to it)
 //   place:  1 same locality, 2 same district, 3 same governorate (the finer
 //           level unknown on one side), 4 different, 5 same district but
 //           another locality, 6 same governorate but another district (both
@@ -53,7 +53,7 @@ inline constexpr size_t kFieldCount = 9;
 // Name fields: 0 missing, 1 same, 2 close, 3 different, 4 different across
 // scripts, 5 similar (different, but alike).
 inline constexpr uint8_t kSimilarLevel = 5;
-inline constexpr std::array<uint8_t, kFieldCount> kLevelCount = {6, 6, 6, 6, 6, 3, 6, 5, 7};
+inline constexpr std::array<uint8_t, kFieldCount> kLevelCount = {6, 6, 6, 6, 6, 3, 8, 6, 7};
 // Levels fit in 3 bits (ComparisonVector::Pattern).
 inline constexpr size_t kMaxLevels = 8;
 

@@ -34,10 +34,34 @@ TEST_F(ComparisonTest, SamePersonAcrossScripts) {
   EXPECT_EQ(v.level[kGiven], 1);
   EXPECT_EQ(v.level[kFamily], 1);
   EXPECT_EQ(v.level[kSex], 1);
-  EXPECT_EQ(v.level[kAge], 1);
+  EXPECT_EQ(v.level[kAge], 2);  // 34 and 35
   EXPECT_EQ(v.level[kDate], 2);
   EXPECT_EQ(v.level[kPlace], 1);
   EXPECT_FALSE(v.IsHousehold());
+}
+
+// Regression: "within 1 year" once held one person's usual pair (the same
+// age, 38 times likelier for a match than not) with the 6 times rarer pair a
+// year apart, and "compatible" an age inside a band with exact ages 4-6
+// years apart.
+TEST_F(ComparisonTest, ExactAgesAndBandsHaveLevelsOfTheirOwn) {
+  auto a = Make("محمد علي حسن الخطيب", "M", 34, "2025-03-08", "");
+  auto b = Make("محمد علي حسن الخطيب", "M", 34, "2025-03-08", "");
+  auto level = [&](int16_t min_a, int16_t max_a, int16_t min_b, int16_t max_b) {
+    a.age_min = min_a, a.age_max = max_a, a.age_exact = min_a == max_a;
+    b.age_min = min_b, b.age_max = max_b, b.age_exact = min_b == max_b;
+    return CompareRecords(tokens_, a, b).level[kAge];
+  };
+  EXPECT_EQ(level(34, 34, 34, 34), 1);
+  EXPECT_EQ(level(34, 34, 35, 35), 2);
+  EXPECT_EQ(level(34, 34, 39, 39), 3);
+  EXPECT_EQ(level(34, 34, 45, 45), 4);
+  EXPECT_EQ(level(34, 34, 60, 60), 5);
+  EXPECT_EQ(level(34, 34, 30, 39), 6);
+  EXPECT_EQ(level(41, 41, 30, 39), 7);
+  EXPECT_EQ(level(50, 50, 30, 39), 4);
+  EXPECT_EQ(level(70, 70, 60, -1), 6);  // an open band ("60 and over")
+  EXPECT_EQ(level(-1, -1, 30, 39), 0);
 }
 
 // Regression: "same district" once held both a record that names only the
@@ -129,7 +153,7 @@ TEST_F(ComparisonTest, MissingIsItsOwnLevelAndImpreciseDatesAreCompatible) {
   EXPECT_EQ(v.level[kSex], 0);
   EXPECT_EQ(v.level[kAge], 0);
   EXPECT_EQ(v.level[kPlace], 0);
-  EXPECT_EQ(v.level[kDate], 3);
+  EXPECT_EQ(v.level[kDate], 5);  // "compatible"
 }
 
 TEST_F(ComparisonTest, AnAlignmentThatDoesNotExplainTheNamesIsNotUsed) {

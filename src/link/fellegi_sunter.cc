@@ -44,8 +44,9 @@ constexpr double kMinOtherPlaceM = 0.002;
 // family name counted +4 bits on two lists without dates: F1 0.927 -> 0.932).
 constexpr std::array<double, 6> kInitialNameM = {0, 0.85, 0.1, 0.005, 0.02, 0.003};
 constexpr std::array<double, 3> kInitialSexM = {0, 0.97, 0.03};
-constexpr std::array<double, 6> kInitialScaleM = {0, 0.6, 0.2, 0.15, 0.04, 0.01};
+constexpr std::array<double, 6> kInitialDateM = {0, 0.6, 0.2, 0.05, 0.01, 0.1};
 constexpr std::array<double, 7> kInitialPlaceM = {0, 0.6, 0.2, 0.1, 0.01, 0.05, 0.02};
+constexpr std::array<double, 8> kInitialAgeM = {0, 0.5, 0.3, 0.04, 0.01, 0.005, 0.5, 0.05};
 
 void Normalise(std::array<double, kMaxLevels>& probabilities, size_t levels) {
   double total = 0;
@@ -65,7 +66,8 @@ FellegiSunterModel::FellegiSunterModel() {
       m_[field][level] = field == kSex      ? kInitialSexM[level]
                          : field <= kMother ? kInitialNameM[level]
                          : field == kPlace  ? kInitialPlaceM[level]
-                                            : kInitialScaleM[level];
+                         : field == kAge    ? kInitialAgeM[level]
+                                            : kInitialDateM[level];
       u_[field][level] = 1.0 / static_cast<double>(levels - 1);
     }
     Normalise(m_[field], levels);
