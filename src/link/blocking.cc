@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstddef>
 #include <functional>
+#include <map>
 
 #include "link/parallel.h"
 
@@ -39,7 +40,21 @@ struct Rule {
   KeyFunction alternate;
 };
 
-std::vector<Rule> DefaultRules(const text::TokenTable& tokens) {
+// The month most records died in (-1 if none has a date): a massacre's.
+int ModalMonth(const std::vector<LinkRecord>& records) {
+  std::map<int, size_t> months;
+  for (const LinkRecord& r : records) {
+    if (r.death_precision != DatePrecision::kNone) ++months[r.death_day / 30];
+  }
+  int modal = -1;
+  size_t most = 0;
+  for (const auto& [month, count] : months) {
+    if (count > most) modal = month, most = count;
+  }
+  return modal;
+}
+
+std::vector<Rule> DefaultRules(const text::TokenTable& tokens, int modal_month) {
   auto skeleton = [&tokens](text::TokenId id) -> std::string_view {
     if (id == text::kNoToken) return {};
     const auto& analysis = tokens.Info(id).analysis;
@@ -91,11 +106,17 @@ std::vector<Rule> DefaultRules(const text::TokenTable& tokens) {
          const int month = r.death_precision == DatePrecision::kNone ? -1 : r.death_day / 30;
          return KeyHash().Add("pf").Add(father).Add(family).Add(month).value();
        },
-       // A kunya in place of the given name: the parsed given name is the father.
-       [skeleton](const LinkRecord& r) -> uint64_t {
-         if (!r.chain.has(text::kChainKunya) || r.death_precision == DatePrecision::kNone) {
-           return 0;
+       // A record without a date also joins the month most records died in
+       // (one list's missing date cost a tenth of this rule's pairs); a kunya
+       // in place of the given name: the parsed given name is the father.
+       [skeleton, modal_month](const LinkRecord& r) -> uint64_t {
+         if (r.death_precision == DatePrecision::kNone) {
+           const auto father = skeleton(r.chain.father);
+           const auto family = skeleton(r.chain.family);
+           if (father.empty() || family.empty() || modal_month < 0) return 0;
+           return KeyHash().Add("pf").Add(father).Add(family).Add(modal_month).value();
          }
+         if (!r.chain.has(text::kChainKunya)) return 0;
          const auto father = skeleton(r.chain.given);
          const auto family = skeleton(r.chain.family);
          if (father.empty() || family.empty()) return 0;
@@ -203,7 +224,7 @@ CompactBlockingResult BlockPairsCompact(const std::vector<LinkRecord>& records,
                                         const BlockingSettings& settings, size_t threads) {
   CompactBlockingResult result;
   std::vector<RuleBlocks> rules;
-  for (const Rule& rule : DefaultRules(tokens)) {
+  for (const Rule& rule : DefaultRules(tokens, ModalMonth(records))) {
     RuleReport report;
     report.name = rule.name;
     rules.push_back(MakeBlocks(rule, records, settings, report));
@@ -270,7 +291,7 @@ BlockingResult BlockPairs(const std::vector<LinkRecord>& records, const text::To
 std::vector<uint32_t> BlockNeighbours(const std::vector<LinkRecord>& records,
                                       const text::TokenTable& tokens, uint32_t index) {
   std::vector<uint32_t> out;
-  for (const Rule& rule : DefaultRules(tokens)) {
+  for (const Rule& rule : DefaultRules(tokens, ModalMonth(records))) {
     const uint64_t key = rule.key(records[index]);
     const uint64_t other = rule.alternate ? rule.alternate(records[index]) : 0;
     if (key == 0 && other == 0) continue;

@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <array>
 
 namespace reckon::link {
 namespace {
@@ -12,6 +13,20 @@ LinkRecord Make(text::TokenTable& tokens, const std::string& name, int day) {
   stored.fields.full_name = name;
   stored.fields.death_date = "2025-03-" + std::string(day < 10 ? "0" : "") + std::to_string(day);
   stored.fields.death_date_precision = "day";
+  return BuildLinkRecord(stored, 0, tokens, nullptr).value();
+}
+
+// A record from a list with name columns (no guessed name order).
+LinkRecord MakeChain(text::TokenTable& tokens, std::array<std::string, 4> names, int day) {
+  StoredRecord stored;
+  stored.fields.given_name = names[0];
+  stored.fields.father_name = names[1];
+  stored.fields.grandfather_name = names[2];
+  stored.fields.family_name = names[3];
+  if (day > 0) {
+    stored.fields.death_date = "2025-03-0" + std::to_string(day);
+    stored.fields.death_date_precision = "day";
+  }
   return BuildLinkRecord(stored, 0, tokens, nullptr).value();
 }
 
@@ -63,6 +78,23 @@ TEST(BlockingTest, FamilyFirstAndKunyaReadingsAreBlockedWithTheFullName) {
   const auto result = BlockPairs(records, tokens, {});
   EXPECT_TRUE(HasPair(result, 0, 1));
   EXPECT_TRUE(HasPair(result, 2, 3));
+}
+
+// Regression: a record without a date had a "month" of its own in the father
+// + family rule, so with another given name (a nickname, a slip) it met the
+// dated records of the same man under no rule.
+TEST(BlockingTest, ARecordWithoutADateJoinsTheMonthMostDiedIn) {
+  text::TokenTable tokens;
+  std::vector<LinkRecord> records = {
+      MakeChain(tokens, {"حمزة", "أحمد", "خالد", "إسماعيل"}, 8),
+      MakeChain(tokens, {"يوسف", "كامل", "", "شاهين"}, 9),
+      MakeChain(tokens, {"سمير", "أحمد", "خالد", "الإسماعيل"}, 0),
+      MakeChain(tokens, {"رامي", "أحمد", "خالد", "إسماعيل"}, 0),
+  };
+  const auto result = BlockPairs(records, tokens, {});
+  EXPECT_TRUE(HasPair(result, 0, 2));
+  EXPECT_TRUE(HasPair(result, 2, 3));  // undated records still meet each other
+  EXPECT_FALSE(HasPair(result, 1, 2));
 }
 
 }  // namespace
