@@ -26,6 +26,10 @@ uint8_t NameLevel(const text::TokenTable& tokens, const text::PositionResult& po
     case text::TokenMatch::kDifferent:
       break;
   }
+  // Two known names a dot apart (ديب / ذيب): one name misread, or two.
+  if (text::OneDotApart(tokens.Info(position.a).analysis, tokens.Info(position.b).analysis)) {
+    return kDotApartLevel;
+  }
   // Names that differ but look alike (حداد / حدادين) have their own level:
   // EM learns how often one person's names differ so, and random pairs how
   // often different people's do (about -1 to -3 bits instead of -7;
@@ -185,9 +189,9 @@ std::string_view LevelName(size_t field, uint8_t level) {
       return kPlace[level];
     }
     default: {
-      static constexpr std::array<std::string_view, 6> kName = {
-          "missing", "same name", "close (typo)", "different", "different across scripts",
-          "similar"};
+      static constexpr std::array<std::string_view, 7> kName = {
+          "missing", "same name",  "close (typo)", "different", "different across scripts",
+          "similar", "a dot apart"};
       return kName[level];
     }
   }

@@ -51,9 +51,11 @@ enum Field : uint8_t {
 };
 inline constexpr size_t kFieldCount = 9;
 // Name fields: 0 missing, 1 same, 2 close, 3 different, 4 different across
-// scripts, 5 similar (different, but alike).
+// scripts, 5 similar (different, but alike), 6 a dot apart (below).
 inline constexpr uint8_t kSimilarLevel = 5;
-inline constexpr std::array<uint8_t, kFieldCount> kLevelCount = {6, 6, 6, 6, 6, 3, 8, 6, 7};
+// 6: two known Arabic names a dot apart (ديب / ذيب).
+inline constexpr uint8_t kDotApartLevel = 6;
+inline constexpr std::array<uint8_t, kFieldCount> kLevelCount = {7, 7, 7, 7, 7, 3, 8, 6, 7};
 // Levels fit in 3 bits (ComparisonVector::Pattern).
 inline constexpr size_t kMaxLevels = 8;
 

@@ -40,6 +40,15 @@ TEST_F(ComparisonTest, SamePersonAcrossScripts) {
   EXPECT_FALSE(v.IsHousehold());
 }
 
+// Regression: two known names a dot apart (a slip of the pen on the family
+// name, ديب for ذيب) scored as two names, -7 bits for one person.
+TEST_F(ComparisonTest, KnownNamesADotApartHaveALevelOfTheirOwn) {
+  const auto a = Make("علي حسن محمد ديب", "M", 34, "2025-03-08", "");
+  const auto b = Make("علي حسن محمد ذيب", "M", 34, "2025-03-08", "");
+  EXPECT_EQ(CompareRecords(tokens_, a, b).level[kFamily], kDotApartLevel);
+  EXPECT_EQ(LevelName(kFamily, kDotApartLevel), "a dot apart");
+}
+
 // Regression: "within 1 year" once held one person's usual pair (the same
 // age, 38 times likelier for a match than not) with the 6 times rarer pair a
 // year apart, and "compatible" an age inside a band with exact ages 4-6

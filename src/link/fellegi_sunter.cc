@@ -42,7 +42,7 @@ constexpr double kMinOtherPlaceM = 0.002;
 // no session learns keeps them, so a disagreeing or merely similar name is
 // set near what EM learns when it can (-7 and -2 bits; with 0.03, a similar
 // family name counted +4 bits on two lists without dates: F1 0.927 -> 0.932).
-constexpr std::array<double, 6> kInitialNameM = {0, 0.85, 0.1, 0.005, 0.02, 0.003};
+constexpr std::array<double, 7> kInitialNameM = {0, 0.85, 0.1, 0.005, 0.02, 0.003, 0.005};
 constexpr std::array<double, 3> kInitialSexM = {0, 0.97, 0.03};
 constexpr std::array<double, 6> kInitialDateM = {0, 0.6, 0.2, 0.05, 0.01, 0.1};
 constexpr std::array<double, 7> kInitialPlaceM = {0, 0.6, 0.2, 0.1, 0.01, 0.05, 0.02};

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <iterator>
+#include <string_view>
 #include <vector>
 
 #include "text/similarity.h"
@@ -24,6 +26,17 @@ bool ShareGroup(const std::vector<VariantGroupId>& a, const std::vector<VariantG
 }
 
 bool IsTranslit(Script s) { return s == Script::kArabic || s == Script::kLatin; }
+
+// Letters that share their shape and differ in dots (the ن and ي groups share
+// the tooth of ب in the middle of a word).
+int DotGroup(char32_t c) {
+  static constexpr std::u32string_view kGroups[] = {U"بتثني", U"جحخ", U"دذ", U"رز", U"سش",
+                                                    U"صض",    U"طظ",  U"عغ", U"فق"};
+  for (size_t group = 0; group < std::size(kGroups); ++group) {
+    if (kGroups[group].find(c) != std::u32string_view::npos) return static_cast<int>(group);
+  }
+  return -1;
+}
 
 // Consonant skeletons one slip apart (Malsk / مالك); or, for short names and
 // at most one of them known, the same skeleton (Zied / زياد) or the other's
@@ -59,6 +72,18 @@ std::string_view TokenMatchName(TokenMatch level) {
       return "different";
   }
   return "different";
+}
+
+bool OneDotApart(const TokenAnalysis& a, const TokenAnalysis& b) {
+  if (a.script != Script::kArabic || b.script != Script::kArabic) return false;
+  if (a.core.size() != b.core.size() || a.core.size() < 3) return false;
+  int differences = 0;
+  for (size_t i = 0; i < a.core.size(); ++i) {
+    if (a.core[i] == b.core[i]) continue;
+    const int group = DotGroup(a.core[i]);
+    if (++differences > 1 || group < 0 || group != DotGroup(b.core[i])) return false;
+  }
+  return differences == 1;
 }
 
 TokenComparison CompareTokens(const TokenInfo& a, const TokenInfo& b) {

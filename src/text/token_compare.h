@@ -49,6 +49,12 @@ struct TokenComparison {
 
 TokenComparison CompareTokens(const TokenInfo& a, const TokenInfo& b);
 
+// Two Arabic spellings one letter apart where the letters differ only in
+// their dots (ديب / ذيب, عباس / غباس, حمزة / جمزة): a slip of the pen or of a
+// scan, or two names. CompareTokens leaves known names that differ so
+// different; the linker scores the case as a level of its own.
+bool OneDotApart(const TokenAnalysis& a, const TokenAnalysis& b);
+
 // Convenience on a table; ids must come from `table`.
 // Names repeat heavily in casualty lists, so results are remembered in a
 // small per-thread cache keyed by the table and the two ids.

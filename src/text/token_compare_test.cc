@@ -46,6 +46,22 @@ TEST_F(TokenCompareTest, SkeletonSlipsOfAKnownNameAreClose) {
   EXPECT_EQ(Level("Hisham", "Hashem"), TokenMatch::kDifferent);  // both known, different
 }
 
+TEST_F(TokenCompareTest, ArabicLettersThatDifferOnlyInDotsAreOneDotApart) {
+  auto dot_apart = [this](std::string_view a, std::string_view b) {
+    const TokenId ia = *table_.Intern(a);
+    const TokenId ib = *table_.Intern(b);
+    return OneDotApart(table_.Info(ia).analysis, table_.Info(ib).analysis);
+  };
+  EXPECT_TRUE(dot_apart("ديب", "ذيب"));
+  EXPECT_TRUE(dot_apart("عباس", "غباس"));  // the first letter too
+  EXPECT_TRUE(dot_apart("حمزة", "جمزة"));
+  EXPECT_FALSE(dot_apart("ديب", "ديب"));    // the same
+  EXPECT_FALSE(dot_apart("حسن", "حسين"));   // a letter more
+  EXPECT_FALSE(dot_apart("سامر", "سامي"));  // ر and ي differ in shape
+  EXPECT_FALSE(dot_apart("خضور", "حظور"));  // two letters
+  EXPECT_FALSE(dot_apart("Deeb", "ذيب"));   // across scripts
+}
+
 TEST_F(TokenCompareTest, ScoresFollowLevels) {
   Result<TokenId> a = table_.Intern("Hassan");
   Result<TokenId> b = table_.Intern("Hussein");
