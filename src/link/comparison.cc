@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdlib>
 
+#include "link/cause.h"
 #include "text/similarity.h"
 #include "text/token_compare.h"
 
@@ -99,6 +100,12 @@ uint8_t PlaceLevel(const LinkRecord& a, const LinkRecord& b) {
   return any_pair ? 4 : 0;
 }
 
+uint8_t CauseLevel(const LinkRecord& a, const LinkRecord& b) {
+  if (a.cause == 0 || b.cause == 0) return 0;
+  if (a.cause == b.cause) return 1;
+  return IsCategory(a.cause) && IsCategory(b.cause) ? 2 : 3;
+}
+
 // A given name a typo apart: the "close" level, or (short and well-known
 // names, which CompareTokens keeps apart) one edit in the same script.
 bool GivenTypoApart(const text::TokenTable& tokens, uint8_t level, text::TokenId a,
@@ -157,7 +164,7 @@ void TrySwappedAncestors(const text::TokenTable& tokens, const LinkRecord& a, co
 std::string_view FieldName(size_t field) {
   static constexpr std::array<std::string_view, kFieldCount> kNames = {
       "given name", "father", "grandfather", "family name", "mother",
-      "sex",        "age",    "death date",  "place"};
+      "sex",        "age",    "death date",  "place",       "cause"};
   return kNames[field];
 }
 
@@ -187,6 +194,11 @@ std::string_view LevelName(size_t field, uint8_t level) {
           "same district, other locality",
           "same governorate, other district"};
       return kPlace[level];
+    }
+    case kCause: {
+      static constexpr std::array<std::string_view, 4> kCauseLevels = {
+          "missing", "same cause", "different cause", "other wording"};
+      return kCauseLevels[level];
     }
     default: {
       static constexpr std::array<std::string_view, 7> kName = {
@@ -330,6 +342,7 @@ ComparisonVector CompareRecords(const text::TokenTable& tokens, const LinkRecord
   v.level[kAge] = AgeLevel(a, b);
   v.level[kDate] = DateLevel(a, b);
   v.level[kPlace] = PlaceLevel(a, b);
+  v.level[kCause] = CauseLevel(a, b);
   // Brothers differ in the given name, not by a typo: a given name one slip
   // apart (مخمد / محمد, Malsk / مالك) with ages that agree is one person
   // misspelt, and stays an ordinary name disagreement, not a household.

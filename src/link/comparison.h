@@ -22,6 +22,8 @@
 //           another locality, 6 same governorate but another district (both
 //           sides name the finer place and the names differ: for one person
 //           that is rare, for namesakes of one district it is the rule)
+//   cause:  1 the same (category, or wording), 2 different categories
+//           (gunshot / shelling), 3 other wordings (not known words: weak)
 // The name chain is aligned by text::CompareChains, which tolerates a dropped
 // grandfather and reads household relations (brothers, father and son).
 //
@@ -48,14 +50,15 @@ enum Field : uint8_t {
   kAge,
   kDate,
   kPlace,
+  kCause,
 };
-inline constexpr size_t kFieldCount = 9;
+inline constexpr size_t kFieldCount = 10;
 // Name fields: 0 missing, 1 same, 2 close, 3 different, 4 different across
 // scripts, 5 similar (different, but alike), 6 a dot apart (below).
 inline constexpr uint8_t kSimilarLevel = 5;
 // 6: two known Arabic names a dot apart (ديب / ذيب).
 inline constexpr uint8_t kDotApartLevel = 6;
-inline constexpr std::array<uint8_t, kFieldCount> kLevelCount = {7, 7, 7, 7, 7, 3, 8, 6, 7};
+inline constexpr std::array<uint8_t, kFieldCount> kLevelCount = {7, 7, 7, 7, 7, 3, 8, 6, 7, 4};
 // Levels fit in 3 bits (ComparisonVector::Pattern).
 inline constexpr size_t kMaxLevels = 8;
 

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "link/cause.h"
+
 namespace reckon::link {
 namespace {
 
@@ -38,6 +40,20 @@ TEST_F(ComparisonTest, SamePersonAcrossScripts) {
   EXPECT_EQ(v.level[kDate], 2);
   EXPECT_EQ(v.level[kPlace], 1);
   EXPECT_FALSE(v.IsHousehold());
+}
+
+TEST_F(ComparisonTest, CausesCompareByCategoryAcrossLanguages) {
+  auto a = Make("علي حسن محمد ديب", "M", 34, "2025-03-08", "");
+  auto b = Make("Ali Hasan Mohammad Dib", "M", 34, "2025-03-08", "");
+  auto level = [&](std::string_view x, std::string_view y) {
+    a.cause = CauseKey(x);
+    b.cause = CauseKey(y);
+    return CompareRecords(tokens_, a, b).level[kCause];
+  };
+  EXPECT_EQ(level("إطلاق نار", "gunshot"), 1);
+  EXPECT_EQ(level("قصف", "gunshot"), 2);
+  EXPECT_EQ(level("غرق", "gunshot"), 3);  // drowned: not a known word
+  EXPECT_EQ(level("", "gunshot"), 0);
 }
 
 // Regression: two known names a dot apart (a slip of the pen on the family

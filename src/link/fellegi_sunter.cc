@@ -37,6 +37,9 @@ constexpr double kMaxAgeFarApartM = 0.001;
 // death or of residence, a village or the town nearby. Simulated lists never
 // do, and EM then learns m near 0, a veto no field could outweigh.
 constexpr double kMinOtherPlaceM = 0.002;
+// Two lists may file one death under different causes (an execution by
+// shooting; shelling or an airstrike). Simulated lists never do.
+constexpr double kMinOtherCauseM = 0.05;
 
 // Initial m: agreement likely among matches, disagreement unlikely. A field
 // no session learns keeps them, so a disagreeing or merely similar name is
@@ -46,6 +49,7 @@ constexpr std::array<double, 7> kInitialNameM = {0, 0.85, 0.1, 0.005, 0.02, 0.00
 constexpr std::array<double, 3> kInitialSexM = {0, 0.97, 0.03};
 constexpr std::array<double, 6> kInitialDateM = {0, 0.6, 0.2, 0.05, 0.01, 0.1};
 constexpr std::array<double, 7> kInitialPlaceM = {0, 0.6, 0.2, 0.1, 0.01, 0.05, 0.02};
+constexpr std::array<double, 4> kInitialCauseM = {0, 0.9, 0.05, 0.05};
 constexpr std::array<double, 8> kInitialAgeM = {0, 0.5, 0.3, 0.04, 0.01, 0.005, 0.5, 0.05};
 
 void Normalise(std::array<double, kMaxLevels>& probabilities, size_t levels) {
@@ -67,6 +71,7 @@ FellegiSunterModel::FellegiSunterModel() {
                          : field <= kMother ? kInitialNameM[level]
                          : field == kPlace  ? kInitialPlaceM[level]
                          : field == kAge    ? kInitialAgeM[level]
+                         : field == kCause  ? kInitialCauseM[level]
                                             : kInitialDateM[level];
       u_[field][level] = 1.0 / static_cast<double>(levels - 1);
     }
@@ -189,6 +194,7 @@ int FellegiSunterModel::TrainSessions(const std::vector<std::vector<PatternCount
       m_[field][4] = std::min(m_[field][4], kMaxAgeDifferentM);
       m_[field][5] = std::min(m_[field][5], kMaxAgeFarApartM);
     }
+    if (field == kCause) m_[field][2] = std::max(m_[field][2], kMinOtherCauseM);
     if (field == kPlace) {
       m_[field][5] = std::max(m_[field][5], kMinOtherPlaceM);
       m_[field][6] = std::max(m_[field][6], kMinOtherPlaceM);
@@ -264,7 +270,15 @@ Result<FellegiSunterModel> FellegiSunterModel::FromJson(const std::string& json)
     FellegiSunterModel model;
     model.prior_ = j.at("prior").get<double>();
     for (size_t field = 0; field < kFieldCount; ++field) {
-      const auto& f = j.at("fields").at(std::string(FieldName(field)));
+      const std::string field_name(FieldName(field));
+      if (!j.at("fields").contains(field_name)) {  // a field added since: neutral
+        for (size_t level = 1; level < kLevelCount[field]; ++level) {
+          model.m_[field][level] = model.u_[field][level] = kFloor;
+          model.population_u_[field][level] = kFloor;
+        }
+        continue;
+      }
+      const auto& f = j.at("fields").at(field_name);
       for (size_t level = 1; level < kLevelCount[field]; ++level) {
         const std::string name(LevelName(field, static_cast<uint8_t>(level)));
         if (!f.contains(name)) {  // a level added since the model was stored: neutral

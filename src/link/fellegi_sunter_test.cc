@@ -59,6 +59,16 @@ TEST(FellegiSunterTest, ALevelAddedSinceAModelWasStoredIsNeutral) {
   EXPECT_DOUBLE_EQ(back->LevelWeight(kFamily, kSimilarLevel), 0.0);
 }
 
+TEST(FellegiSunterTest, AFieldAddedSinceAModelWasStoredIsNeutral) {
+  FellegiSunterModel model;
+  nlohmann::json stored = nlohmann::json::parse(model.ToJson());
+  stored["fields"].erase("cause");
+  auto back = FellegiSunterModel::FromJson(stored.dump());
+  ASSERT_TRUE(back.ok()) << back.status().message();
+  EXPECT_DOUBLE_EQ(back->LevelWeight(kCause, 1), 0.0);
+  EXPECT_DOUBLE_EQ(back->LevelWeight(kCause, 2), 0.0);
+}
+
 TEST(FellegiSunterTest, LabelsRetrainMWhereThereAreEnough) {
   FellegiSunterModel model;
   const double sex_before = model.LevelWeight(kSex, 2);

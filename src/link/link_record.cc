@@ -2,6 +2,8 @@
 
 #include <charconv>
 
+#include "link/cause.h"
+
 namespace reckon::link {
 namespace {
 
@@ -99,6 +101,7 @@ Result<LinkRecord> BuildLinkRecord(const StoredRecord& stored, int32_t source_in
   }
   SetDate(f.death_date, f.death_date_precision, r);
   r.place = keyer ? keyer->Keys(f) : TextPlaceKeys(f, tokens);
+  r.cause = CauseKey(f.cause);
   return r;
 }
 

@@ -42,6 +42,7 @@ struct LinkRecord {
   // gazetteer code when the place was resolved, else "~" + the name's
   // cross-script skeleton; empty when not given.
   std::array<std::string, 3> place;
+  uint32_t cause = 0;  // CauseKey (link/cause.h); 0: not given
 };
 
 // Days since 1970-01-01 for a proleptic Gregorian date.

@@ -27,7 +27,7 @@ at_least() {
 }
 
 # --- F1 floors per profile (floors the implementation reaches, with margin) ---------
-for spec in "clean 0.99" "realistic 0.955" "hard 0.82"; do
+for spec in "clean 0.99" "realistic 0.97" "hard 0.85"; do
   read -r profile floor <<<"$spec"
   "$reckon" simulate --people 3000 --lists 5 --seed 11 --profile "$profile" --out "sim_$profile" >/dev/null
   import_simulated "sim_$profile" "$profile.reckon"
