@@ -59,6 +59,8 @@ inline constexpr uint8_t kSimilarLevel = 5;
 // 6: two known Arabic names a dot apart (ديب / ذيب).
 inline constexpr uint8_t kDotApartLevel = 6;
 inline constexpr std::array<uint8_t, kFieldCount> kLevelCount = {7, 7, 7, 7, 7, 3, 8, 6, 7, 4};
+// Age level 6: an exact age inside the other record's band.
+inline constexpr uint8_t kAgeInBandLevel = 6;
 // Levels fit in 3 bits (ComparisonVector::Pattern).
 inline constexpr size_t kMaxLevels = 8;
 

@@ -125,6 +125,14 @@ TEST_F(ComparisonTest, TwoKnownNamesOneLetterApartAreBrothersUnlessTheAgesAgree)
   EXPECT_FALSE(CompareRecords(tokens_, a, b).IsHousehold());
   const auto older = Make("سامي نزار يوسف الحلبي", "M", 48, "2025-03-08", "بانياس");
   EXPECT_TRUE(CompareRecords(tokens_, a, older).IsHousehold());
+  // A band that holds the other's age cannot tell brothers apart: scored.
+  auto banded = Make("سامي نزار يوسف الحلبي", "M", std::nullopt, "2025-03-08", "بانياس");
+  banded.age_min = 30;
+  banded.age_max = 39;
+  EXPECT_FALSE(CompareRecords(tokens_, a, banded).IsHousehold());
+  banded.age_min = 40;
+  banded.age_max = 49;
+  EXPECT_TRUE(CompareRecords(tokens_, a, banded).IsHousehold());
 }
 
 // Regression: a misspelling of a known name (ممد, مخمد for محمد) read as
