@@ -25,6 +25,7 @@ TEST_F(TokenCompareTest, Levels) {
   EXPECT_EQ(Level("AHMAD", "Ahmad"), TokenMatch::kFolded);
   EXPECT_EQ(Level("علاء", "عالء"), TokenMatch::kFolded);  // reversed lam-alef
   EXPECT_EQ(Level("Mohammed", "محمد"), TokenMatch::kVariant);
+  EXPECT_EQ(Level("Ghias", "غياث"), TokenMatch::kVariant);  // ث read as s, as in Syria
   EXPECT_EQ(Level("Khatib", "الخطيب"), TokenMatch::kPhonetic);
   EXPECT_EQ(Level("Darwish", "Darweesh"), TokenMatch::kPhonetic);
   EXPECT_EQ(Level("Khatib", "Khatip"), TokenMatch::kPhonetic);
