@@ -6,6 +6,8 @@
 #include <map>
 
 #include "link/parallel.h"
+#include "text/token_compare.h"
+#include "text/utf8.h"
 
 namespace reckon::link {
 namespace {
@@ -128,6 +130,26 @@ std::vector<Rule> DefaultRules(const text::TokenTable& tokens, int modal_month) 
                      if (given.empty() || r.death_precision != DatePrecision::kDay) return 0;
                      const std::string& place = !r.place[1].empty() ? r.place[1] : r.place[2];
                      return KeyHash().Add("gd").Add(given).Add(r.death_day).Add(place).value();
+                   },
+                   nullptr});
+  // Arabic records only: a slip of the dots (غلي for علي, جعقر for جعفر) changes
+  // the skeleton every other rule keys on.
+  rules.push_back({"given + family name without dots",
+                   [&tokens](const LinkRecord& r) -> uint64_t {
+                     if (r.chain.given == text::kNoToken || r.chain.family == text::kNoToken) {
+                       return 0;
+                     }
+                     const auto& given = tokens.Info(r.chain.given).analysis;
+                     const auto& family = tokens.Info(r.chain.family).analysis;
+                     if (given.script != text::Script::kArabic ||
+                         family.script != text::Script::kArabic) {
+                       return 0;
+                     }
+                     return KeyHash()
+                         .Add("gfd")
+                         .Add(text::EncodeUtf8(text::Dotless(given.core)))
+                         .Add(text::EncodeUtf8(text::Dotless(family.core)))
+                         .value();
                    },
                    nullptr});
   rules.push_back({"kunya or alias + family name",

@@ -97,5 +97,19 @@ TEST(BlockingTest, ARecordWithoutADateJoinsTheMonthMostDiedIn) {
   EXPECT_FALSE(HasPair(result, 1, 2));
 }
 
+// Regression: a slip of the dots in the given name (غلي for علي) changes the
+// skeleton every rule keyed on, so with another father the pair never met.
+TEST(BlockingTest, ASlipOfTheDotsStillMeetsTheSameNames) {
+  text::TokenTable tokens;
+  std::vector<LinkRecord> records = {
+      MakeChain(tokens, {"علي", "نبيل", "أحمد", "ديب"}, 7),
+      MakeChain(tokens, {"غلي", "أحمد", "", "ديب"}, 0),
+      MakeChain(tokens, {"عمر", "أحمد", "", "ديب"}, 0),
+  };
+  const auto result = BlockPairs(records, tokens, {});
+  EXPECT_TRUE(HasPair(result, 0, 1));
+  EXPECT_FALSE(HasPair(result, 0, 2));
+}
+
 }  // namespace
 }  // namespace reckon::link

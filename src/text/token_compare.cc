@@ -29,11 +29,11 @@ bool IsTranslit(Script s) { return s == Script::kArabic || s == Script::kLatin; 
 
 // Letters that share their shape and differ in dots (the ن and ي groups share
 // the tooth of ب in the middle of a word).
+constexpr std::u32string_view kDotGroups[] = {U"بتثني", U"جحخ", U"دذ", U"رز", U"سش",
+                                              U"صض",    U"طظ",  U"عغ", U"فق"};
 int DotGroup(char32_t c) {
-  static constexpr std::u32string_view kGroups[] = {U"بتثني", U"جحخ", U"دذ", U"رز", U"سش",
-                                                    U"صض",    U"طظ",  U"عغ", U"فق"};
-  for (size_t group = 0; group < std::size(kGroups); ++group) {
-    if (kGroups[group].find(c) != std::u32string_view::npos) return static_cast<int>(group);
+  for (size_t group = 0; group < std::size(kDotGroups); ++group) {
+    if (kDotGroups[group].find(c) != std::u32string_view::npos) return static_cast<int>(group);
   }
   return -1;
 }
@@ -72,6 +72,15 @@ std::string_view TokenMatchName(TokenMatch level) {
       return "different";
   }
   return "different";
+}
+
+std::u32string Dotless(std::u32string_view text) {
+  std::u32string out(text);
+  for (char32_t& c : out) {
+    const int group = DotGroup(c);
+    if (group >= 0) c = kDotGroups[static_cast<size_t>(group)][0];
+  }
+  return out;
 }
 
 bool OneDotApart(const TokenAnalysis& a, const TokenAnalysis& b) {

@@ -54,6 +54,10 @@ TokenComparison CompareTokens(const TokenInfo& a, const TokenInfo& b);
 // scan, or two names. CompareTokens leaves known names that differ so
 // different; the linker scores the case as a level of its own.
 bool OneDotApart(const TokenAnalysis& a, const TokenAnalysis& b);
+// The text with every Arabic letter that differs from others only in dots
+// replaced by one letter of its group (ذيب and ديب both become ديب): a key
+// that such slips do not change.
+std::u32string Dotless(std::u32string_view text);
 
 // Convenience on a table; ids must come from `table`.
 // Names repeat heavily in casualty lists, so results are remembered in a
