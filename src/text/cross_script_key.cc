@@ -309,9 +309,26 @@ PhoneticForm LatinForm(std::string_view s, bool split_digraphs) {
   return form;
 }
 
+// The first letter of a digraph doubled (Kkhayer, Ssheikh) is a slip: read as
+// the digraph, not as k + kh.
+std::string CollapseDoubledDigraphs(std::string_view part) {
+  std::string out;
+  out.reserve(part.size());
+  for (size_t i = 0; i < part.size(); ++i) {
+    const char c = part[i];
+    const bool digraph_letter =
+        c == 'k' || c == 's' || c == 't' || c == 'd' || c == 'z' || c == 'g' || c == 'c';
+    if (digraph_letter && i + 2 < part.size() && part[i + 1] == c && part[i + 2] == 'h') continue;
+    out += c;
+  }
+  return out;
+}
+
 }  // namespace
 
-std::vector<PhoneticForm> LatinPhoneticForms(std::string_view part) {
+std::vector<PhoneticForm> LatinPhoneticForms(std::string_view raw_part) {
+  const std::string collapsed = CollapseDoubledDigraphs(raw_part);
+  const std::string_view part = collapsed;
   std::vector<PhoneticForm> forms;
   forms.push_back(LatinForm(part, false));
   const bool has_digraph =

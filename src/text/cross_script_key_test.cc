@@ -44,5 +44,14 @@ TEST(CrossScriptKeyTest, FinalTaaAndDigraphs) {
   EXPECT_TRUE(Compatible(U"عثمان", "othman"));
 }
 
+// Regression: a doubled first letter of a digraph read as k + kh, so the
+// slip Kkhayer no longer met الخير.
+TEST(CrossScriptKeyTest, ADoubledDigraphLetterIsASlip) {
+  EXPECT_EQ(LatinPhoneticForms("kkhayer").front().skeleton, "HR");
+  EXPECT_TRUE(Compatible(U"خير", "kkhayer"));
+  EXPECT_TRUE(Compatible(U"شيخ", "ssheikh"));
+  EXPECT_EQ(LatinPhoneticForms("hassan").front().skeleton, "HSN");  // no digraph: unchanged
+}
+
 }  // namespace
 }  // namespace reckon::text
