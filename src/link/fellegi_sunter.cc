@@ -121,12 +121,20 @@ int FellegiSunterModel::RunEm(const std::vector<PatternCount>& patterns,
   for (; iteration < max_iterations; ++iteration) {
     Levels m_counts{};
     double matched = 0;
+    // Each level's log(m / u), once per iteration instead of once per pattern.
+    Levels level_log_ratio{};
+    for (size_t field = 0; field < kFieldCount; ++field) {
+      for (size_t level = 1; level < kLevelCount[field]; ++level) {
+        level_log_ratio[field][level] = std::log(m_[field][level]) - std::log(u_[field][level]);
+      }
+    }
+    const double prior_log_ratio = std::log(prior_) - std::log1p(-prior_);
     for (size_t i = 0; i < patterns.size(); ++i) {
-      double log_ratio = std::log(prior_) - std::log1p(-prior_);
+      double log_ratio = prior_log_ratio;
       for (size_t field = 0; field < kFieldCount; ++field) {
         const uint8_t level = levels[i][field];
         if (level == 0 || (ignore_unlearned && !learn[field])) continue;
-        log_ratio += std::log(m_[field][level]) - std::log(u_[field][level]);
+        log_ratio += level_log_ratio[field][level];
       }
       const double g = 1.0 / (1.0 + std::exp(-log_ratio));  // P(match | pattern)
       const double weight = g * static_cast<double>(patterns[i].count);
