@@ -49,7 +49,7 @@ keep_columns() {
     "$in" >"$out"
 }
 columns="record_id given_name father_name grandfather_name family_name full_name sex age"
-for spec in "4 arabic 0.95" "5 latin 0.92"; do
+for spec in "4 arabic 0.96" "5 latin 0.93"; do
   read -r other script floor <<<"$spec"
   keep_columns sim_realistic/list_1.csv register_1.csv $columns
   keep_columns "sim_realistic/list_$other.csv" "register_$other.csv" $columns
