@@ -164,7 +164,7 @@ std::vector<float> CompetitionPenalties(const CompetitionInput& input, size_t re
   ParallelFor(pairs.size(), input.threads, [&](size_t begin, size_t end) {
     for (size_t k = begin; k < end; ++k) {
       if (IsStrong(input, pairs[k])) {
-        penalty[k] = static_cast<float>(std::log2(1.0 + competing[k]));
+        penalty[k] = static_cast<float>(CompetitionPenalty(competing[k]));
       }
     }
   });

@@ -20,12 +20,13 @@ TEST(CompetitionTest, ALoneCandidateKeepsItsWeight) {
 
 TEST(CompetitionTest, TwoStrongCandidatesFromOneListShareTheOdds) {
   // Record 0 (list 0) has two namesakes in list 1, each with odds 2^8: the
-  // one-to-one constraint leaves each about even, not near-certain.
+  // one-to-one constraint leaves each at odds 2^8 / (1 + 2^8 / 2), about 2 to
+  // 1, not near-certain (competitors count at half their odds).
   const std::vector<ScoredPair> pairs = {Pair(0, 1, 8), Pair(0, 2, 8)};
   const std::vector<int32_t> sources = {0, 1, 1};
   const auto penalty = CompetitionPenalties({&pairs, &sources}, 3);
-  EXPECT_NEAR(penalty[0], std::log2(1.0 + 256.0), 1e-4);
-  EXPECT_NEAR(penalty[1], std::log2(1.0 + 256.0), 1e-4);
+  EXPECT_NEAR(penalty[0], CompetitionPenalty(256.0), 1e-4);
+  EXPECT_NEAR(penalty[1], CompetitionPenalty(256.0), 1e-4);
 }
 
 TEST(CompetitionTest, CandidatesFromDifferentListsDoNotCompete) {

@@ -580,7 +580,7 @@ double CompetitionPenaltyFor(const LinkContext& context, size_t a, size_t b,
   if (!settings.competition || context.records[a].source == context.records[b].source) return 0;
   const double own = probability_of(a, b);
   if (own < kCompetitionFloor) return 0;
-  return std::log2(1.0 + competing(a, b) + competing(b, a));
+  return CompetitionPenalty(competing(a, b) + competing(b, a));
 }
 
 Result<LinkSummary> LinkCase(Store& store, const LinkSettings& settings) {
