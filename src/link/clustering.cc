@@ -161,18 +161,25 @@ ClusteringResult ClusterRecords(const ClusteringInput& input) {
     clusters.Merge(ra, rb);
     ++result.merges;
   }
-  std::vector<const ScoredPair*> edges;
+  // The edges to merge along, sorted as values (weight, then a, then b): a
+  // sort of pointers reads a pair at random for every comparison.
+  struct Edge {
+    double weight;
+    uint32_t a;
+    uint32_t b;
+  };
+  std::vector<Edge> edges;
   for (const ScoredPair& pair : input.candidates) {
-    if (pair.probability >= input.threshold) edges.push_back(&pair);
+    if (pair.probability >= input.threshold) edges.push_back({pair.weight, pair.a, pair.b});
   }
-  std::sort(edges.begin(), edges.end(), [](const ScoredPair* x, const ScoredPair* y) {
-    if (x->weight != y->weight) return x->weight > y->weight;
-    if (x->a != y->a) return x->a < y->a;
-    return x->b < y->b;
+  std::sort(edges.begin(), edges.end(), [](const Edge& x, const Edge& y) {
+    if (x.weight != y.weight) return x.weight > y.weight;
+    if (x.a != y.a) return x.a < y.a;
+    return x.b < y.b;
   });
-  for (const ScoredPair* edge : edges) {
-    const uint32_t ra = clusters.Find(edge->a);
-    const uint32_t rb = clusters.Find(edge->b);
+  for (const Edge& edge : edges) {
+    const uint32_t ra = clusters.Find(edge.a);
+    const uint32_t rb = clusters.Find(edge.b);
     if (ra == rb) continue;
     if (!clusters.MayMerge(ra, rb, /*check_model=*/true)) {
       ++result.refused_merges;
