@@ -793,6 +793,9 @@ Result<LinkSummary> LinkCase(Store& store, const LinkSettings& settings) {
   std::vector<ChunkScores> chunk_scores((pair_count + kChunk - 1) / kChunk);
   ParallelChunks(pair_count, kChunk, threads, [&](size_t, size_t begin, size_t end) {
     ChunkScores& out = chunk_scores[begin / kChunk];
+    // Room for every pair of the chunk: only what is written is touched, and
+    // growing would copy (a large run keeps most pairs as strong).
+    out.strong.reserve(end - begin);
     ForPairs(pairs, begin, end, [&](size_t k, uint32_t a, uint32_t b) {
       const CompactComparison& c = compared[k];
       const bool household = (c.code & kHouseholdBit) != 0;
@@ -835,6 +838,7 @@ Result<LinkSummary> LinkCase(Store& store, const LinkSettings& settings) {
       households += chunk.households.size();
     }
     strong.reserve(strong_count);
+    AdviseHugePages(strong.data(), strong_count * sizeof(ScoredPair), /*populated=*/false);
     clustering.candidates.reserve(edges);
     clustering.cannot_link.reserve(households + human_cannot_links.size());
     for (ChunkScores& chunk : chunk_scores) {
