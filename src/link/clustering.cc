@@ -12,8 +12,7 @@ inline uint64_t Key(uint32_t a, uint32_t b) {
 
 class Clusters {
  public:
-  Clusters(size_t n, const ClusteringInput& input)
-      : input_(input), parent_(n), members_(n), forbidden_(n), model_forbidden_(n) {
+  Clusters(size_t n, const ClusteringInput& input) : input_(input), parent_(n), members_(n) {
     std::iota(parent_.begin(), parent_.end(), 0u);
     for (uint32_t i = 0; i < n; ++i) members_[i] = {i};
     if (input.compared != nullptr) {
@@ -51,16 +50,18 @@ class Clusters {
     return x;
   }
 
-  void Forbid(uint32_t a, uint32_t b) {
-    forbidden_[a].push_back(b);
-    forbidden_[b].push_back(a);
+  // The forbidden pairs (human non-matches, households), once, before any
+  // merge.
+  void Forbid(const std::vector<std::pair<uint32_t, uint32_t>>& pairs) {
     // A compared pair below the contradiction level already stops a merge
     // the model checks; only the others need the list there.
-    const size_t k = compared_->Find(a, b);
-    if (k == SIZE_MAX || !((*flags_)[k] & kBelowContradiction)) {
-      model_forbidden_[a].push_back(b);
-      model_forbidden_[b].push_back(a);
+    std::vector<uint8_t> model(pairs.size());
+    for (size_t p = 0; p < pairs.size(); ++p) {
+      const size_t k = compared_->Find(pairs[p].first, pairs[p].second);
+      model[p] = k == SIZE_MAX || !((*flags_)[k] & kBelowContradiction);
     }
+    forbidden_.Build(parent_.size(), pairs, [](size_t) { return true; });
+    model_forbidden_.Build(parent_.size(), pairs, [&model](size_t p) { return model[p] != 0; });
   }
 
   // True when the clusters of roots ra and rb may become one person: no
@@ -74,10 +75,10 @@ class Clusters {
     }
     const auto& small = size_a <= size_b ? members_[ra] : members_[rb];
     const uint32_t other = size_a <= size_b ? rb : ra;
-    auto forbidden_across = [&](const std::vector<std::vector<uint32_t>>& forbidden) {
+    auto forbidden_across = [&](const PairLists& forbidden) {
       for (const uint32_t x : small) {
-        for (const uint32_t y : forbidden[x]) {
-          if (Find(y) == other) return true;
+        for (size_t i = forbidden.offset[x]; i < forbidden.offset[x + 1]; ++i) {
+          if (Find(forbidden.other[i]) == other) return true;
         }
       }
       return false;
@@ -124,10 +125,33 @@ class Clusters {
  private:
   const ClusteringInput& input_;
   std::vector<uint32_t> parent_;
-  std::vector<std::vector<uint32_t>> members_;    // valid at roots
-  std::vector<std::vector<uint32_t>> forbidden_;  // per record: human and household only
+  std::vector<std::vector<uint32_t>> members_;  // valid at roots
+  // Per record, the other records of its pairs: other[offset[x] .. offset[x + 1]).
+  struct PairLists {
+    std::vector<size_t> offset;
+    std::vector<uint32_t> other;
+    // Both sides of each pairs[p] that `keep(p)`.
+    template <typename Keep>
+    void Build(size_t n, const std::vector<std::pair<uint32_t, uint32_t>>& pairs, Keep keep) {
+      offset.assign(n + 1, 0);
+      for (size_t p = 0; p < pairs.size(); ++p) {
+        if (!keep(p)) continue;
+        ++offset[pairs[p].first + 1];
+        ++offset[pairs[p].second + 1];
+      }
+      for (size_t i = 0; i < n; ++i) offset[i + 1] += offset[i];
+      other.resize(offset[n]);
+      std::vector<size_t> next(offset.begin(), offset.end() - 1);
+      for (size_t p = 0; p < pairs.size(); ++p) {
+        if (!keep(p)) continue;
+        other[next[pairs[p].first]++] = pairs[p].second;
+        other[next[pairs[p].second]++] = pairs[p].first;
+      }
+    }
+  };
+  PairLists forbidden_;  // human and household only
   // The forbidden pairs the model's check of compared pairs does not catch.
-  std::vector<std::vector<uint32_t>> model_forbidden_;
+  PairLists model_forbidden_;
   // Every compared pair and its kBelow* flags: the input's, or built here.
   const CandidatePairs* compared_ = nullptr;
   const std::vector<uint8_t>* flags_ = nullptr;
@@ -149,7 +173,7 @@ ClusteringResult ClusterRecords(const ClusteringInput& input) {
   Clusters clusters(input.record_count, input);
   // Human cannot-links and households bind must-links; the model's
   // contradictions do not (a human match overrides the model).
-  for (const auto& [a, b] : input.cannot_link) clusters.Forbid(a, b);
+  clusters.Forbid(input.cannot_link);
   for (const auto& [a, b] : input.must_link) {
     const uint32_t ra = clusters.Find(a);
     const uint32_t rb = clusters.Find(b);
@@ -161,18 +185,25 @@ ClusteringResult ClusterRecords(const ClusteringInput& input) {
     clusters.Merge(ra, rb);
     ++result.merges;
   }
-  std::vector<const ScoredPair*> edges;
+  // The edges to merge along, sorted as values (weight, then a, then b): a
+  // sort of pointers reads a pair at random for every comparison.
+  struct Edge {
+    double weight;
+    uint32_t a;
+    uint32_t b;
+  };
+  std::vector<Edge> edges;
   for (const ScoredPair& pair : input.candidates) {
-    if (pair.probability >= input.threshold) edges.push_back(&pair);
+    if (pair.probability >= input.threshold) edges.push_back({pair.weight, pair.a, pair.b});
   }
-  std::sort(edges.begin(), edges.end(), [](const ScoredPair* x, const ScoredPair* y) {
-    if (x->weight != y->weight) return x->weight > y->weight;
-    if (x->a != y->a) return x->a < y->a;
-    return x->b < y->b;
+  std::sort(edges.begin(), edges.end(), [](const Edge& x, const Edge& y) {
+    if (x.weight != y.weight) return x.weight > y.weight;
+    if (x.a != y.a) return x.a < y.a;
+    return x.b < y.b;
   });
-  for (const ScoredPair* edge : edges) {
-    const uint32_t ra = clusters.Find(edge->a);
-    const uint32_t rb = clusters.Find(edge->b);
+  for (const Edge& edge : edges) {
+    const uint32_t ra = clusters.Find(edge.a);
+    const uint32_t rb = clusters.Find(edge.b);
     if (ra == rb) continue;
     if (!clusters.MayMerge(ra, rb, /*check_model=*/true)) {
       ++result.refused_merges;

@@ -99,11 +99,15 @@ void GroupEdges(const CompetitionInput& input, const std::vector<uint32_t>& grou
 // One record's edges, sorted by other group and odds, strongest first: the
 // first edge of a group is its best. A group lies within one list, so each
 // list's groups come in ascending order, as the sums below need.
+// Edges come grouped in pair order, so by other record: without duplicate
+// groups among a record's partners, already sorted (and the order of edges
+// that compare equal does not matter below).
 void SortEdges(Edge* begin, Edge* end) {
-  std::sort(begin, end, [](const Edge& x, const Edge& y) {
+  const auto before = [](const Edge& x, const Edge& y) {
     if (x.other_group != y.other_group) return x.other_group < y.other_group;
     return x.odds > y.odds;
-  });
+  };
+  if (!std::is_sorted(begin, end, before)) std::sort(begin, end, before);
 }
 
 // For one record's sorted edges on the given side: each pair's competing

@@ -793,6 +793,9 @@ Result<LinkSummary> LinkCase(Store& store, const LinkSettings& settings) {
   std::vector<ChunkScores> chunk_scores((pair_count + kChunk - 1) / kChunk);
   ParallelChunks(pair_count, kChunk, threads, [&](size_t, size_t begin, size_t end) {
     ChunkScores& out = chunk_scores[begin / kChunk];
+    // Room for every pair of the chunk: only what is written is touched, and
+    // growing would copy (a large run keeps most pairs as strong).
+    out.strong.reserve(end - begin);
     ForPairs(pairs, begin, end, [&](size_t k, uint32_t a, uint32_t b) {
       const CompactComparison& c = compared[k];
       const bool household = (c.code & kHouseholdBit) != 0;
@@ -835,6 +838,7 @@ Result<LinkSummary> LinkCase(Store& store, const LinkSettings& settings) {
       households += chunk.households.size();
     }
     strong.reserve(strong_count);
+    AdviseHugePages(strong.data(), strong_count * sizeof(ScoredPair), /*populated=*/false);
     clustering.candidates.reserve(edges);
     clustering.cannot_link.reserve(households + human_cannot_links.size());
     for (ChunkScores& chunk : chunk_scores) {
@@ -871,32 +875,60 @@ Result<LinkSummary> LinkCase(Store& store, const LinkSettings& settings) {
     for (const ScoredPair& pair : strong) may_merge += pair.probability >= settings.threshold;
     clustering.candidates.reserve(clustering.candidates.size() + may_merge);
   }
-  std::vector<UncertainPair> strong_uncertain;
-  for (size_t s = 0; s < strong.size(); ++s) {
-    ScoredPair& pair = strong[s];
-    // The pair's index among the candidates, looked up only when needed.
-    size_t k = SIZE_MAX;
-    auto index = [&] {
-      if (k == SIZE_MAX) k = pairs.Find(pair.a, pair.b);
-      return k;
-    };
-    const uint8_t decision =
-        decided.empty() ? 0 : static_cast<uint8_t>(flags[index()] & (kDecided | kDecidedMatch));
-    if (!penalties.empty() && penalties[s] > 0) {
-      pair.alone_probability = pair.probability;
-      pair.weight -= static_cast<double>(penalties[s]);
-      pair.probability = FellegiSunterModel::Probability(pair.weight);
-      if (Outcompeted(pair, clustering) && !(decision & kDecidedMatch)) {
-        flags[index()] |= kBelowContradiction;
+  // The strong pairs weighed, in chunks on the worker threads (a large run
+  // has tens of millions); each chunk's merge and review candidates are
+  // appended in pair order, as one loop would.
+  struct StrongChunk {
+    std::vector<ScoredPair> candidates;
+    std::vector<UncertainPair> uncertain;
+    uint64_t matched = 0;
+  };
+  std::vector<StrongChunk> strong_chunks((strong.size() + kChunk - 1) / kChunk);
+  ParallelChunks(strong.size(), kChunk, threads, [&](size_t, size_t begin, size_t end) {
+    StrongChunk& out = strong_chunks[begin / kChunk];
+    for (size_t s = begin; s < end; ++s) {
+      ScoredPair& pair = strong[s];
+      // The pair's index among the candidates, looked up only when needed
+      // (each pair its own: chunks write flags of different pairs).
+      size_t k = SIZE_MAX;
+      auto index = [&] {
+        if (k == SIZE_MAX) k = pairs.Find(pair.a, pair.b);
+        return k;
+      };
+      const uint8_t decision =
+          decided.empty() ? 0 : static_cast<uint8_t>(flags[index()] & (kDecided | kDecidedMatch));
+      if (!penalties.empty() && penalties[s] > 0) {
+        pair.alone_probability = pair.probability;
+        pair.weight -= static_cast<double>(penalties[s]);
+        pair.probability = FellegiSunterModel::Probability(pair.weight);
+        if (Outcompeted(pair, clustering) && !(decision & kDecidedMatch)) {
+          flags[index()] |= kBelowContradiction;
+        }
       }
+      if (pair.probability >= settings.threshold) ++out.matched;
+      if (!(decision & kDecided) && reviewable(pair.weight)) {
+        out.uncertain.push_back({pair.a, pair.b, pair.weight});
+      }
+      if (decision & kDecidedMatch) pair.probability = pair.alone_probability = 1.0;
+      if (pair.probability >= settings.threshold) out.candidates.push_back(pair);
+      if (decision != 0) flags[index()] &= static_cast<uint8_t>(~(kDecided | kDecidedMatch));
     }
-    if (pair.probability >= settings.threshold) ++summary.matched_pairs;
-    if (!(decision & kDecided) && reviewable(pair.weight)) {
-      strong_uncertain.push_back({pair.a, pair.b, pair.weight});
+  });
+  std::vector<UncertainPair> strong_uncertain;
+  {
+    size_t uncertain = 0;
+    for (const StrongChunk& chunk : strong_chunks) uncertain += chunk.uncertain.size();
+    strong_uncertain.reserve(uncertain);
+    for (StrongChunk& chunk : strong_chunks) {
+      summary.matched_pairs += chunk.matched;
+      clustering.candidates.insert(clustering.candidates.end(), chunk.candidates.begin(),
+                                   chunk.candidates.end());
+      strong_uncertain.insert(strong_uncertain.end(), chunk.uncertain.begin(),
+                              chunk.uncertain.end());
+      std::vector<ScoredPair>().swap(chunk.candidates);
+      std::vector<UncertainPair>().swap(chunk.uncertain);
     }
-    if (decision & kDecidedMatch) pair.probability = pair.alone_probability = 1.0;
-    if (pair.probability >= settings.threshold) clustering.candidates.push_back(pair);
-    if (decision != 0) flags[index()] &= static_cast<uint8_t>(~(kDecided | kDecidedMatch));
+    strong_chunks.clear();
   }
   if (settings.pairs_out.empty()) std::vector<ScoredPair>().swap(strong);
   clustering.compared = &pairs;
