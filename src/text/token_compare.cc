@@ -169,7 +169,7 @@ struct CacheEntry {
   uint64_t tag = 0;
   double score = 0.0;
 };
-constexpr size_t kCacheBits = 16;
+constexpr size_t kCacheBits = 18;
 
 struct ComparisonCache {
   uint64_t serial = 0;  // the table's serial; 0 = none yet
