@@ -128,8 +128,13 @@ std::vector<Rule> DefaultRules(const text::TokenTable& tokens, int modal_month) 
                    [skeleton](const LinkRecord& r) -> uint64_t {
                      const auto given = skeleton(r.chain.given);
                      if (given.empty() || r.death_precision != DatePrecision::kDay) return 0;
-                     const std::string& place = !r.place[1].empty() ? r.place[1] : r.place[2];
-                     return KeyHash().Add("gd").Add(given).Add(r.death_day).Add(place).value();
+                     const uint32_t place = r.place[1] != 0 ? r.place[1] : r.place[2];
+                     return KeyHash()
+                         .Add("gd")
+                         .Add(given)
+                         .Add(r.death_day)
+                         .Add(static_cast<int64_t>(place))
+                         .value();
                    },
                    nullptr});
   // Arabic records only: a slip of the dots (غلي for علي, جعقر for جعفر) changes

@@ -79,17 +79,17 @@ uint8_t DateLevel(const LinkRecord& a, const LinkRecord& b) {
   return gap <= 2 ? 5 : 4;
 }
 
-// Unresolved places are keyed "~" + their name's skeleton: a gazetteer code
-// and a name the gazetteer does not know may still be one place.
-bool BothResolved(const std::string& x, const std::string& y) { return x[0] != '~' && y[0] != '~'; }
+// Unresolved places are keyed by their name's skeleton: a gazetteer code and
+// a name the gazetteer does not know may still be one place.
+bool BothResolved(uint32_t x, uint32_t y) { return ((x | y) & kUnresolvedPlace) == 0; }
 
 uint8_t PlaceLevel(const LinkRecord& a, const LinkRecord& b) {
   bool any_pair = false;
   bool finer_differs = false;  // both name a finer place, and not the same one
   for (size_t level = 0; level < 3; ++level) {
-    const std::string& x = a.place[level];
-    const std::string& y = b.place[level];
-    if (x.empty() || y.empty()) continue;
+    const uint32_t x = a.place[level];
+    const uint32_t y = b.place[level];
+    if (x == 0 || y == 0) continue;
     if (x == y) {
       if (level == 0 || !finer_differs) return static_cast<uint8_t>(level + 1);
       return static_cast<uint8_t>(level + 4);

@@ -26,6 +26,7 @@ class ComparisonTest : public ::testing::Test {
     return std::move(record).value();
   }
   text::TokenTable tokens_;
+  PlaceIds place_ids_;
   int64_t next_pk_ = 0;
 };
 
@@ -96,8 +97,10 @@ TEST_F(ComparisonTest, AnotherLocalityOfTheDistrictIsItsOwnLevel) {
   auto a = Make("محمد علي حسن الخطيب", "M", 34, "2025-03-08", "");
   auto b = Make("محمد علي حسن الخطيب", "M", 34, "2025-03-08", "");
   auto level = [&](std::array<std::string, 3> pa, std::array<std::string, 3> pb) {
-    a.place = std::move(pa);
-    b.place = std::move(pb);
+    for (size_t i = 0; i < 3; ++i) {
+      a.place[i] = place_ids_.Id(pa[i]);
+      b.place[i] = place_ids_.Id(pb[i]);
+    }
     return CompareRecords(tokens_, a, b).level[kPlace];
   };
   EXPECT_EQ(level({"SY-1-1", "SY-1", "SY"}, {"SY-1-1", "SY-1", "SY"}), 1);

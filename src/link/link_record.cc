@@ -66,8 +66,16 @@ std::array<std::string, 3> TextPlaceKeys(const RecordFields& fields, text::Token
           SkeletonKey(fields.governorate, tokens)};
 }
 
+uint32_t PlaceIds::Id(const std::string& key) {
+  if (key.empty()) return 0;
+  std::lock_guard lock(mutex_);
+  const auto [it, added] = ids_.try_emplace(key, static_cast<uint32_t>(ids_.size() + 1));
+  return key[0] == '~' ? it->second | kUnresolvedPlace : it->second;
+}
+
 Result<LinkRecord> BuildLinkRecord(const StoredRecord& stored, int32_t source_index,
-                                   text::TokenTable& tokens, PlaceKeyer* keyer) {
+                                   text::TokenTable& tokens, PlaceKeyer* keyer,
+                                   PlaceIds* place_ids) {
   const RecordFields& f = stored.fields;
   LinkRecord r;
   r.record_pk = stored.record_pk;
@@ -100,7 +108,10 @@ Result<LinkRecord> BuildLinkRecord(const StoredRecord& stored, int32_t source_in
     r.age_exact = f.age.has_value();
   }
   SetDate(f.death_date, f.death_date_precision, r);
-  r.place = keyer ? keyer->Keys(f) : TextPlaceKeys(f, tokens);
+  static PlaceIds shared_ids;
+  PlaceIds& ids = place_ids != nullptr ? *place_ids : shared_ids;
+  const std::array<std::string, 3> keys = keyer ? keyer->Keys(f) : TextPlaceKeys(f, tokens);
+  for (size_t level = 0; level < 3; ++level) r.place[level] = ids.Id(keys[level]);
   r.cause = CauseKey(f.cause);
   return r;
 }

@@ -7,7 +7,9 @@
 
 #include <array>
 #include <cstdint>
+#include <mutex>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "common/status.h"
@@ -38,11 +40,26 @@ struct LinkRecord {
   int32_t death_day = 0;       // days since 1970-01-01 of the earliest day the date allows
   int32_t death_last_day = 0;  // latest day the date allows
   DatePrecision death_precision = DatePrecision::kNone;
-  // Place keys, most specific first (locality, district, governorate): a
-  // gazetteer code when the place was resolved, else "~" + the name's
-  // cross-script skeleton; empty when not given.
-  std::array<std::string, 3> place;
+  // Place keys, most specific first (locality, district, governorate), as
+  // PlaceIds: the id of a gazetteer code when the place was resolved, else of
+  // "~" + the name's cross-script skeleton (kUnresolvedPlace set); 0 when not
+  // given. Ids, not strings: comparison reads them for every candidate pair.
+  std::array<uint32_t, 3> place{};
   uint32_t cause = 0;  // CauseKey (link/cause.h); 0: not given
+};
+
+inline constexpr uint32_t kUnresolvedPlace = 1u << 31;
+
+// Interns place keys: equal keys get equal ids (1, 2, ...), "" gets 0, and a
+// text key ("~" + skeleton) carries kUnresolvedPlace.
+// Thread-safety: Id() may be called from several threads.
+class PlaceIds {
+ public:
+  uint32_t Id(const std::string& key);
+
+ private:
+  std::mutex mutex_;
+  std::unordered_map<std::string, uint32_t> ids_;
 };
 
 // Days since 1970-01-01 for a proleptic Gregorian date.
@@ -55,10 +72,12 @@ class PlaceKeyer {
   virtual std::array<std::string, 3> Keys(const RecordFields& fields) = 0;
 };
 
-// Builds a LinkRecord. `keyer` may be null (places then compare as text keys).
+// Builds a LinkRecord. `keyer` may be null (places then compare as text
+// keys); `place_ids` may be null (a table shared by all such calls is used).
 // Errors only for text the name library rejects (invalid UTF-8).
 Result<LinkRecord> BuildLinkRecord(const StoredRecord& stored, int32_t source_index,
-                                   text::TokenTable& tokens, PlaceKeyer* keyer);
+                                   text::TokenTable& tokens, PlaceKeyer* keyer,
+                                   PlaceIds* place_ids = nullptr);
 
 // Text keys for places (no gazetteer): the skeleton of each place name.
 std::array<std::string, 3> TextPlaceKeys(const RecordFields& fields, text::TokenTable& tokens);

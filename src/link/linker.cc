@@ -276,12 +276,12 @@ std::vector<uint64_t> TrainingPairs(const std::vector<LinkRecord>& records, bool
   std::vector<std::pair<uint64_t, uint32_t>> keyed;
   for (uint32_t i = 0; i < records.size(); ++i) {
     const LinkRecord& r = records[i];
-    const std::string& place = !r.place[0].empty() ? r.place[0] : r.place[1];
+    const uint32_t place = r.place[0] != 0 ? r.place[0] : r.place[1];
     if (r.sex == 0 || !r.age_exact) continue;
     uint64_t key = 0;
     if (!sex_and_age_only) {
-      if (r.death_precision != DatePrecision::kDay || place.empty()) continue;
-      key = std::hash<std::string>{}(place)*1000003u + static_cast<uint64_t>(r.death_day);
+      if (r.death_precision != DatePrecision::kDay || place == 0) continue;
+      key = static_cast<uint64_t>(place) * 1000003u + static_cast<uint64_t>(r.death_day);
     }
     key = key * 1000003u + static_cast<uint64_t>(r.sex);
     key = key * 1000003u + static_cast<uint64_t>(r.age_min);
@@ -478,14 +478,15 @@ Status LoadLinkRecords(Store& store, LinkContext& context, size_t threads) {
   RECKON_ASSIGN_OR_RETURN(place::Gazetteer gazetteer, place::GazetteerForCase(store));
   GazetteerPlaceKeyer keyer(std::make_unique<place::PlaceResolver>(std::move(gazetteer)),
                             *context.tokens);
+  PlaceIds place_ids;
   context.records.assign(context.stored.size(), LinkRecord{});
   std::mutex failure_mutex;
   Status failure;
   ParallelFor(context.stored.size(), threads, [&](size_t begin, size_t end) {
     for (size_t i = begin; i < end; ++i) {
       const StoredRecord& stored = context.stored[i];
-      auto record =
-          BuildLinkRecord(stored, source_index.at(stored.source_id), *context.tokens, &keyer);
+      auto record = BuildLinkRecord(stored, source_index.at(stored.source_id), *context.tokens,
+                                    &keyer, &place_ids);
       if (!record.ok()) {
         std::lock_guard lock(failure_mutex);
         if (failure.ok()) {
