@@ -28,9 +28,7 @@ uint8_t NameLevel(const text::TokenTable& tokens, const text::PositionResult& po
       break;
   }
   // Two known names a dot apart (ديب / ذيب): one name misread, or two.
-  if (text::OneDotApart(tokens.Info(position.a).analysis, tokens.Info(position.b).analysis)) {
-    return kDotApartLevel;
-  }
+  if (position.comparison.dot_apart) return kDotApartLevel;
   // Names that differ but look alike (حداد / حدادين) have their own level:
   // EM learns how often one person's names differ so, and random pairs how
   // often different people's do (about -1 to -3 bits instead of -7;

@@ -95,7 +95,10 @@ bool OneDotApart(const TokenAnalysis& a, const TokenAnalysis& b) {
   return differences == 1;
 }
 
-TokenComparison CompareTokens(const TokenInfo& a, const TokenInfo& b) {
+namespace {
+
+// The level and score of CompareTokens (docs in token_compare.h).
+TokenComparison Classify(const TokenInfo& a, const TokenInfo& b) {
   if (a.strict_id == b.strict_id) return {TokenMatch::kExact, 1.0};
   if (a.folded_id == b.folded_id) return {TokenMatch::kFolded, 0.98};
   const TokenAnalysis& x = a.analysis;
@@ -159,17 +162,30 @@ TokenComparison CompareTokens(const TokenInfo& a, const TokenInfo& b) {
   return different();
 }
 
+}  // namespace
+
+TokenComparison CompareTokens(const TokenInfo& a, const TokenInfo& b) {
+  TokenComparison comparison = Classify(a, b);
+  comparison.dot_apart =
+      comparison.level == TokenMatch::kDifferent && OneDotApart(a.analysis, b.analysis);
+  return comparison;
+}
+
 namespace {
 
 // Remembered comparisons, per thread: 2^16 entries of 16 bytes (1 MiB, about
 // a core's L2), for one table at a time. An entry's tag packs both ids
-// (below 2^26) and the level; 0 marks an empty entry.
+// (below 2^26) and the level (kDotApartCode for a different pair one dot
+// apart); 0 marks an empty entry.
 static_assert(TokenTable::kMaxTokens <= (size_t{1} << 26), "ids fit 26 bits");
 struct CacheEntry {
   uint64_t tag = 0;
   double score = 0.0;
 };
 constexpr size_t kCacheBits = 18;
+// A level code no TokenMatch uses: kDifferent, and dot_apart.
+constexpr uint64_t kDotApartCode = 7;
+static_assert(static_cast<uint64_t>(TokenMatch::kDifferent) < kDotApartCode);
 
 struct ComparisonCache {
   uint64_t serial = 0;  // the table's serial; 0 = none yet
@@ -198,10 +214,13 @@ TokenComparison CompareTokens(const TokenTable& table, TokenId a, TokenId b) {
   const uint64_t key = PairKey(a, b);
   CacheEntry& entry = EntryOf(CacheFor(table), key);
   if ((entry.tag >> 4) == key && entry.tag != 0) {
-    return {static_cast<TokenMatch>((entry.tag >> 1) & 7u), entry.score};
+    const uint64_t code = (entry.tag >> 1) & 7u;
+    if (code == kDotApartCode) return {TokenMatch::kDifferent, entry.score, true};
+    return {static_cast<TokenMatch>(code), entry.score};
   }
   const TokenComparison value = CompareTokens(table.Info(a), table.Info(b));
-  entry = {(key << 4) | (static_cast<uint64_t>(value.level) << 1) | 1u, value.score};
+  const uint64_t code = value.dot_apart ? kDotApartCode : static_cast<uint64_t>(value.level);
+  entry = {(key << 4) | (code << 1) | 1u, value.score};
   return value;
 }
 

@@ -44,6 +44,8 @@ std::string_view TokenMatchName(TokenMatch level);
 struct TokenComparison {
   TokenMatch level = TokenMatch::kDifferent;
   double score = 0.0;
+  // kDifferent, and OneDotApart (below): the linker scores it on its own.
+  bool dot_apart = false;
   bool matches() const { return level <= TokenMatch::kClose; }
 };
 
@@ -51,8 +53,8 @@ TokenComparison CompareTokens(const TokenInfo& a, const TokenInfo& b);
 
 // Two Arabic spellings one letter apart where the letters differ only in
 // their dots (ديب / ذيب, عباس / غباس, حمزة / جمزة): a slip of the pen or of a
-// scan, or two names. CompareTokens leaves known names that differ so
-// different; the linker scores the case as a level of its own.
+// scan, or two names. CompareTokens keeps them kDifferent and sets dot_apart;
+// the linker scores the case as a level of its own.
 bool OneDotApart(const TokenAnalysis& a, const TokenAnalysis& b);
 // The text with every Arabic letter that differs from others only in dots
 // replaced by one letter of its group (ذيب and ديب both become ديب): a key
