@@ -213,16 +213,12 @@ class Scorer {
     if (!term_frequency || !tables) return;
     const auto& u = context.model.population_u();
     const size_t token_count = context.tokens->size();
-    given_adjustment_.resize(token_count * 6);
-    family_adjustment_.resize(token_count * 6);
+    given_adjustment_.resize(token_count);
+    family_adjustment_.resize(token_count);
     for (text::TokenId token = 0; token < token_count; ++token) {
       const uint32_t key = NameKey(*context.tokens, token);
-      for (size_t level = 0; level < 6; ++level) {
-        given_adjustment_[token * 6 + level] =
-            context.given_frequencies.Adjustment(key, u[kGiven][level]);
-        family_adjustment_[token * 6 + level] =
-            context.family_frequencies.Adjustment(key, u[kFamily][level]);
-      }
+      given_adjustment_[token] = context.given_frequencies.Adjustment(key, u[kGiven][kSameName]);
+      family_adjustment_[token] = context.family_frequencies.Adjustment(key, u[kFamily][kSameName]);
     }
   }
 
@@ -240,30 +236,32 @@ class Scorer {
         weight -= ChainPenalty(context_, a, b);
       }
       if (c.given_token != text::kNoToken) {
-        weight += Adjustment(given_adjustment_, context_.given_frequencies, c.given_token, kGiven,
-                             levels[kGiven]);
+        weight += Adjustment(given_adjustment_, context_.given_frequencies, c.given_token, kGiven);
       }
       if (c.family_token != text::kNoToken) {
-        weight += Adjustment(family_adjustment_, context_.family_frequencies, c.family_token,
-                             kFamily, levels[kFamily]);
+        weight +=
+            Adjustment(family_adjustment_, context_.family_frequencies, c.family_token, kFamily);
       }
     }
     return weight;
   }
 
  private:
+  // A comparison carries a name's token only when the names agree
+  // (ComparisonVector::given_token), so the adjustment is at that level.
+  static constexpr uint8_t kSameName = 1;
   double Adjustment(const std::vector<double>& table, const TermFrequencies& frequencies,
-                    text::TokenId token, size_t field, uint8_t level) const {
-    if (static_cast<size_t>(token) * 6 < table.size()) return table[token * 6 + level];
+                    text::TokenId token, size_t field) const {
+    if (token < table.size()) return table[token];
     return frequencies.Adjustment(NameKey(*context_.tokens, token),
-                                  context_.model.population_u()[field][level]);
+                                  context_.model.population_u()[field][kSameName]);
   }
 
   const LinkContext& context_;
   bool term_frequency_;
   double prior_weight_ = 0;
   std::array<std::array<double, kMaxLevels>, kFieldCount> level_weight_{};
-  std::vector<double> given_adjustment_;  // token * 6 + level
+  std::vector<double> given_adjustment_;  // per token, at kSameName
   std::vector<double> family_adjustment_;
 };
 
