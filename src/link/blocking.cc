@@ -96,33 +96,32 @@ std::vector<Rule> DefaultRules(const text::TokenTable& tokens, int modal_month) 
                      if (given.empty() || father.empty()) return 0;
                      return KeyHash().Add("gp").Add(given).Add(father).value();
                    }});
+  // Father + family + month key (0 if a name is missing).
+  auto father_family = [skeleton](text::TokenId father_token, text::TokenId family_token,
+                                  int month) -> uint64_t {
+    const auto father = skeleton(father_token);
+    const auto family = skeleton(family_token);
+    if (father.empty() || family.empty()) return 0;
+    return KeyHash().Add("pf").Add(father).Add(family).Add(month).value();
+  };
   rules.push_back(
       {"father + family name + month of death",
        // Records without a date share a "month" of their own: a register of
        // names, sex and age only had no key but given + family and given +
        // father, and lost every pair with a typo in the given name.
-       [skeleton](const LinkRecord& r) -> uint64_t {
-         const auto father = skeleton(r.chain.father);
-         const auto family = skeleton(r.chain.family);
-         if (father.empty() || family.empty()) return 0;
+       [father_family](const LinkRecord& r) -> uint64_t {
          const int month = r.death_precision == DatePrecision::kNone ? -1 : r.death_day / 30;
-         return KeyHash().Add("pf").Add(father).Add(family).Add(month).value();
+         return father_family(r.chain.father, r.chain.family, month);
        },
        // A record without a date also joins the month most records died in
        // (one list's missing date cost a tenth of this rule's pairs); a kunya
        // in place of the given name: the parsed given name is the father.
-       [skeleton, modal_month](const LinkRecord& r) -> uint64_t {
+       [father_family, modal_month](const LinkRecord& r) -> uint64_t {
          if (r.death_precision == DatePrecision::kNone) {
-           const auto father = skeleton(r.chain.father);
-           const auto family = skeleton(r.chain.family);
-           if (father.empty() || family.empty() || modal_month < 0) return 0;
-           return KeyHash().Add("pf").Add(father).Add(family).Add(modal_month).value();
+           return modal_month < 0 ? 0 : father_family(r.chain.father, r.chain.family, modal_month);
          }
          if (!r.chain.has(text::kChainKunya)) return 0;
-         const auto father = skeleton(r.chain.given);
-         const auto family = skeleton(r.chain.family);
-         if (father.empty() || family.empty()) return 0;
-         return KeyHash().Add("pf").Add(father).Add(family).Add(r.death_day / 30).value();
+         return father_family(r.chain.given, r.chain.family, r.death_day / 30);
        }});
   rules.push_back({"given name + day of death + place",
                    [skeleton](const LinkRecord& r) -> uint64_t {
