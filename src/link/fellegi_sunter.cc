@@ -285,24 +285,18 @@ Result<FellegiSunterModel> FellegiSunterModel::FromJson(const std::string& json)
     const auto j = nlohmann::json::parse(json);
     FellegiSunterModel model;
     model.prior_ = j.at("prior").get<double>();
+    const auto& fields = j.at("fields");
     for (size_t field = 0; field < kFieldCount; ++field) {
       const std::string field_name(FieldName(field));
-      if (!j.at("fields").contains(field_name)) {  // a field added since: neutral
-        for (size_t level = 1; level < kLevelCount[field]; ++level) {
-          model.m_[field][level] = model.u_[field][level] = kFloor;
-          model.population_u_[field][level] = kFloor;
-        }
-        continue;
-      }
-      const auto& f = j.at("fields").at(field_name);
+      const auto* f = fields.contains(field_name) ? &fields.at(field_name) : nullptr;
       for (size_t level = 1; level < kLevelCount[field]; ++level) {
         const std::string name(LevelName(field, static_cast<uint8_t>(level)));
-        if (!f.contains(name)) {  // a level added since the model was stored: neutral
+        if (f == nullptr || !f->contains(name)) {  // a field or level added since: neutral
           model.m_[field][level] = model.u_[field][level] = kFloor;
           model.population_u_[field][level] = kFloor;
           continue;
         }
-        const auto& entry = f.at(name);
+        const auto& entry = f->at(name);
         model.m_[field][level] = entry.at("m").get<double>();
         model.u_[field][level] = entry.at("u").get<double>();
         model.population_u_[field][level] = entry.at("population_u").get<double>();
