@@ -8,12 +8,18 @@
 namespace reckon::link {
 namespace {
 
+// One place table for every record these tests build, as for one link run.
+PlaceIds& PlaceIdsOfTheTests() {
+  static PlaceIds ids;
+  return ids;
+}
+
 LinkRecord Make(text::TokenTable& tokens, const std::string& name, int day) {
   StoredRecord stored;
   stored.fields.full_name = name;
   stored.fields.death_date = "2025-03-" + std::string(day < 10 ? "0" : "") + std::to_string(day);
   stored.fields.death_date_precision = "day";
-  return BuildLinkRecord(stored, 0, tokens, nullptr).value();
+  return BuildLinkRecord(stored, 0, tokens, nullptr, PlaceIdsOfTheTests()).value();
 }
 
 // A record from a list with name columns (no guessed name order).
@@ -27,7 +33,7 @@ LinkRecord MakeChain(text::TokenTable& tokens, std::array<std::string, 4> names,
     stored.fields.death_date = "2025-03-0" + std::to_string(day);
     stored.fields.death_date_precision = "day";
   }
-  return BuildLinkRecord(stored, 0, tokens, nullptr).value();
+  return BuildLinkRecord(stored, 0, tokens, nullptr, PlaceIdsOfTheTests()).value();
 }
 
 bool HasPair(const BlockingResult& result, uint32_t a, uint32_t b) {

@@ -21,7 +21,7 @@ class ComparisonTest : public ::testing::Test {
                                          : date.size() == 7 ? "month"
                                                             : "";
     stored.fields.locality = locality;
-    auto record = BuildLinkRecord(stored, 0, tokens_, nullptr);
+    auto record = BuildLinkRecord(stored, 0, tokens_, nullptr, place_ids_);
     EXPECT_TRUE(record.ok()) << record.status().message();
     return std::move(record).value();
   }

@@ -75,7 +75,7 @@ uint32_t PlaceIds::Id(const std::string& key) {
 
 Result<LinkRecord> BuildLinkRecord(const StoredRecord& stored, int32_t source_index,
                                    text::TokenTable& tokens, PlaceKeyer* keyer,
-                                   PlaceIds* place_ids) {
+                                   PlaceIds& place_ids) {
   const RecordFields& f = stored.fields;
   LinkRecord r;
   r.record_pk = stored.record_pk;
@@ -108,10 +108,8 @@ Result<LinkRecord> BuildLinkRecord(const StoredRecord& stored, int32_t source_in
     r.age_exact = f.age.has_value();
   }
   SetDate(f.death_date, f.death_date_precision, r);
-  static PlaceIds shared_ids;
-  PlaceIds& ids = place_ids != nullptr ? *place_ids : shared_ids;
   const std::array<std::string, 3> keys = keyer ? keyer->Keys(f) : TextPlaceKeys(f, tokens);
-  for (size_t level = 0; level < 3; ++level) r.place[level] = ids.Id(keys[level]);
+  for (size_t level = 0; level < 3; ++level) r.place[level] = place_ids.Id(keys[level]);
   r.cause = CauseKey(f.cause);
   return r;
 }

@@ -72,12 +72,12 @@ class PlaceKeyer {
   virtual std::array<std::string, 3> Keys(const RecordFields& fields) = 0;
 };
 
-// Builds a LinkRecord. `keyer` may be null (places then compare as text
-// keys); `place_ids` may be null (a table shared by all such calls is used).
+// Builds a LinkRecord; records compared with each other share `place_ids`.
+// `keyer` may be null (places then compare as text keys).
 // Errors only for text the name library rejects (invalid UTF-8).
 Result<LinkRecord> BuildLinkRecord(const StoredRecord& stored, int32_t source_index,
                                    text::TokenTable& tokens, PlaceKeyer* keyer,
-                                   PlaceIds* place_ids = nullptr);
+                                   PlaceIds& place_ids);
 
 // Text keys for places (no gazetteer): the skeleton of each place name.
 std::array<std::string, 3> TextPlaceKeys(const RecordFields& fields, text::TokenTable& tokens);

@@ -484,7 +484,7 @@ Status LoadLinkRecords(Store& store, LinkContext& context, size_t threads) {
     for (size_t i = begin; i < end; ++i) {
       const StoredRecord& stored = context.stored[i];
       auto record = BuildLinkRecord(stored, source_index.at(stored.source_id), *context.tokens,
-                                    &keyer, &place_ids);
+                                    &keyer, place_ids);
       if (!record.ok()) {
         std::lock_guard lock(failure_mutex);
         if (failure.ok()) {
