@@ -54,9 +54,9 @@ enum Field : uint8_t {
 };
 inline constexpr size_t kFieldCount = 10;
 // Name fields: 0 missing, 1 same, 2 close, 3 different, 4 different across
-// scripts, 5 similar (different, but alike), 6 a dot apart (below).
+// scripts, 5 similar (different, but alike), 6 a dot apart (two known
+// Arabic names, ديب / ذيب).
 inline constexpr uint8_t kSimilarLevel = 5;
-// 6: two known Arabic names a dot apart (ديب / ذيب).
 inline constexpr uint8_t kDotApartLevel = 6;
 inline constexpr std::array<uint8_t, kFieldCount> kLevelCount = {7, 7, 7, 7, 7, 3, 8, 6, 7, 4};
 // Age level 6: an exact age inside the other record's band.
