@@ -1,5 +1,7 @@
 #include "text/cross_script_key.h"
 
+#include <algorithm>
+
 #include "text/latin_fold.h"
 
 namespace reckon::text {
@@ -328,16 +330,28 @@ std::string CollapseDoubledDigraphs(std::string_view part) {
 
 std::vector<PhoneticForm> LatinPhoneticForms(std::string_view raw_part) {
   const std::string collapsed = CollapseDoubledDigraphs(raw_part);
-  const std::string_view part = collapsed;
+  std::vector<std::string> readings;
+  // An initial "i" before a vowel is the consonant ي in transliterations
+  // that write y as i (Iunes, Iousef, Iasser): read first as "y", and also
+  // as the vowel it usually is.
+  if (collapsed.size() >= 3 && collapsed[0] == 'i' &&
+      std::string_view("aeou").find(collapsed[1]) != std::string_view::npos) {
+    readings.push_back("y" + collapsed.substr(1));
+  }
+  readings.push_back(collapsed);
   std::vector<PhoneticForm> forms;
-  forms.push_back(LatinForm(part, false));
-  const bool has_digraph =
-      part.find("dh") != std::string_view::npos || part.find("th") != std::string_view::npos ||
-      part.find("zh") != std::string_view::npos ||
-      (part.find("sh") != std::string_view::npos && part.find("sch") == std::string_view::npos);
-  if (has_digraph) {
-    PhoneticForm split = LatinForm(part, true);
-    if (!(split == forms.front())) forms.push_back(std::move(split));
+  auto add = [&forms](PhoneticForm form) {
+    if (std::find(forms.begin(), forms.end(), form) == forms.end())
+      forms.push_back(std::move(form));
+  };
+  for (const std::string& reading : readings) {
+    const std::string_view part = reading;
+    add(LatinForm(part, false));
+    const bool has_digraph =
+        part.find("dh") != std::string_view::npos || part.find("th") != std::string_view::npos ||
+        part.find("zh") != std::string_view::npos ||
+        (part.find("sh") != std::string_view::npos && part.find("sch") == std::string_view::npos);
+    if (has_digraph) add(LatinForm(part, true));
   }
   return forms;
 }

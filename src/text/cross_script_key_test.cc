@@ -53,5 +53,16 @@ TEST(CrossScriptKeyTest, ADoubledDigraphLetterIsASlip) {
   EXPECT_EQ(LatinPhoneticForms("hassan").front().skeleton, "HSN");  // no digraph: unchanged
 }
 
+// Regression: transliterations that write the consonant y as i (Iunes for
+// Younes) lost the initial ي, so يونس and Iunes never met.
+TEST(CrossScriptKeyTest, AnInitialIBeforeAVowelIsTheConsonantY) {
+  EXPECT_EQ(LatinPhoneticForms("iunes").front().skeleton, "YNS");
+  EXPECT_TRUE(Compatible(U"يونس", "iunes"));
+  EXPECT_TRUE(Compatible(U"ياسر", "iasser"));
+  // The vowel reading stays: Iad is still إياد.
+  EXPECT_TRUE(Compatible(U"اياد", "iad"));
+  EXPECT_EQ(LatinPhoneticForms("ibrahim").size(), 1u);  // before a consonant: a vowel only
+}
+
 }  // namespace
 }  // namespace reckon::text
