@@ -40,7 +40,7 @@ int DotGroup(char32_t c) {
 
 // Consonant skeletons one slip apart (Malsk / مالك); or, for short names and
 // at most one of them known, the same skeleton (Zied / زياد) or the other's
-// with its last consonant lost (حس / Hasan).
+// with one consonant lost (حس / Hasan, Hayar / حيدر, Maeyam / مريم).
 bool SkeletonSlip(const TokenInfo& a, const TokenInfo& b) {
   const std::string& x = a.analysis.skeleton;
   const std::string& y = b.analysis.skeleton;
@@ -50,8 +50,11 @@ bool SkeletonSlip(const TokenInfo& a, const TokenInfo& b) {
   if (!(a.groups.empty() || b.groups.empty()) || std::min(x.size(), y.size()) < 2) return false;
   const std::string& shorter = x.size() <= y.size() ? x : y;
   const std::string& longer = x.size() <= y.size() ? y : x;
-  return shorter == longer ||
-         (longer.size() == shorter.size() + 1 && longer.compare(0, shorter.size(), shorter) == 0);
+  if (shorter == longer) return true;
+  if (longer.size() != shorter.size() + 1) return false;
+  size_t same_prefix = 0;
+  while (same_prefix < shorter.size() && shorter[same_prefix] == longer[same_prefix]) ++same_prefix;
+  return longer.compare(same_prefix + 1, std::string::npos, shorter, same_prefix) == 0;
 }
 
 }  // namespace

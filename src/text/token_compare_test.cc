@@ -42,6 +42,11 @@ TEST_F(TokenCompareTest, SkeletonSlipsOfAKnownNameAreClose) {
   EXPECT_EQ(Level("Zied", "زياد"), TokenMatch::kClose);     // same skeleton, vowels slipped
   EXPECT_EQ(Level("حس", "Hasan"), TokenMatch::kClose);      // last consonant lost
   EXPECT_EQ(Level("Hales", "Khaled"), TokenMatch::kClose);  // one consonant slip, two edits
+  // A consonant lost inside a short name, across scripts (a typist's slip).
+  EXPECT_EQ(Level("Hayar", "حيدر"), TokenMatch::kClose);
+  EXPECT_EQ(Level("Maeyam", "مريم"), TokenMatch::kClose);
+  EXPECT_EQ(Level("Disb", "ديب"), TokenMatch::kClose);        // one consonant too many
+  EXPECT_EQ(Level("Hamid", "محمد"), TokenMatch::kDifferent);  // a known name: another name
   // Two spellings neither of which is a known name stay apart.
   EXPECT_EQ(Level("Khatib", "Kateb"), TokenMatch::kDifferent);
   EXPECT_EQ(Level("Hisham", "Hashem"), TokenMatch::kDifferent);  // both known, different
