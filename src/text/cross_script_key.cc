@@ -331,12 +331,15 @@ std::string CollapseDoubledDigraphs(std::string_view part) {
 std::vector<PhoneticForm> LatinPhoneticForms(std::string_view raw_part) {
   const std::string collapsed = CollapseDoubledDigraphs(raw_part);
   std::vector<std::string> readings;
-  // An initial "i" before a vowel is the consonant ي in transliterations
-  // that write y as i (Iunes, Iousef, Iasser): read first as "y", and also
-  // as the vowel it usually is.
-  if (collapsed.size() >= 3 && collapsed[0] == 'i' &&
-      std::string_view("aeou").find(collapsed[1]) != std::string_view::npos) {
+  // Transliterations write y and i for each other: an initial "i" before a
+  // vowel is the consonant ي (Iunes, Iousef, Iasser), an initial "y" before
+  // a consonant the vowel (Ysa, Ybrahim). Read so first, and also as written.
+  const bool vowel_next = collapsed.size() >= 3 &&
+                          std::string_view("aeiou").find(collapsed[1]) != std::string_view::npos;
+  if (collapsed.size() >= 3 && collapsed[0] == 'i' && vowel_next && collapsed[1] != 'i') {
     readings.push_back("y" + collapsed.substr(1));
+  } else if (collapsed.size() >= 3 && collapsed[0] == 'y' && !vowel_next && collapsed[1] != 'y') {
+    readings.push_back("i" + collapsed.substr(1));
   }
   readings.push_back(collapsed);
   std::vector<PhoneticForm> forms;

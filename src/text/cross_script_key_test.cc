@@ -54,7 +54,8 @@ TEST(CrossScriptKeyTest, ADoubledDigraphLetterIsASlip) {
 }
 
 // Regression: transliterations that write the consonant y as i (Iunes for
-// Younes) lost the initial ي, so يونس and Iunes never met.
+// Younes) lost the initial ي, so يونس and Iunes never met; Ysa for Isa kept
+// a ي that عيسى does not have.
 TEST(CrossScriptKeyTest, AnInitialIBeforeAVowelIsTheConsonantY) {
   EXPECT_EQ(LatinPhoneticForms("iunes").front().skeleton, "YNS");
   EXPECT_TRUE(Compatible(U"يونس", "iunes"));
@@ -62,6 +63,10 @@ TEST(CrossScriptKeyTest, AnInitialIBeforeAVowelIsTheConsonantY) {
   // The vowel reading stays: Iad is still إياد.
   EXPECT_TRUE(Compatible(U"اياد", "iad"));
   EXPECT_EQ(LatinPhoneticForms("ibrahim").size(), 1u);  // before a consonant: a vowel only
+  // And the mirror: an initial y before a consonant is the vowel (Ysa = عيسى).
+  EXPECT_TRUE(Compatible(U"عيسي", "ysa"));  // folded, as tokens are
+  EXPECT_TRUE(Compatible(U"ابراهيم", "ybrahim"));
+  EXPECT_EQ(LatinPhoneticForms("yasser").size(), 1u);  // before a vowel: the consonant only
 }
 
 }  // namespace
