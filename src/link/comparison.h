@@ -61,6 +61,9 @@ inline constexpr uint8_t kDotApartLevel = 6;
 inline constexpr std::array<uint8_t, kFieldCount> kLevelCount = {7, 7, 7, 7, 7, 3, 8, 6, 7, 4};
 // Age level 6: an exact age inside the other record's band.
 inline constexpr uint8_t kAgeInBandLevel = 6;
+// Date level 1: the same exact day; place level 1: the same locality.
+inline constexpr uint8_t kSameDayLevel = 1;
+inline constexpr uint8_t kSameLocalityLevel = 1;
 // Levels fit in 3 bits (ComparisonVector::Pattern).
 inline constexpr size_t kMaxLevels = 8;
 

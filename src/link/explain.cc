@@ -52,6 +52,24 @@ Explanation ExplainPair(const LinkContext& context, size_t a, size_t b,
     }
     add_tf("term frequency: given name", v.given_token, context.given_frequencies, kGiven);
     add_tf("term frequency: family name", v.family_token, context.family_frequencies, kFamily);
+    auto add_share = [&](const char* label, const char* what, double share, double adjustment) {
+      char detail[160];
+      std::snprintf(detail, sizeof detail, "%s of %.2f%% of the records that give one", what,
+                    100 * share);
+      out.lines.push_back({label, detail, adjustment});
+      total += adjustment;
+    };
+    const LinkRecord& record_a = context.records[a];
+    if (v.level[kDate] == kSameDayLevel) {
+      add_share("term frequency: death date", "the day of death",
+                context.day_frequencies.Frequency(static_cast<uint32_t>(record_a.death_day)),
+                DayAdjustment(context, a));
+    }
+    if (v.level[kPlace] == kSameLocalityLevel) {
+      add_share("term frequency: locality", "the locality",
+                context.locality_frequencies.Frequency(record_a.place[0]),
+                LocalityAdjustment(context, a));
+    }
   }
   out.household = v.IsHousehold();
   if (!out.household) {

@@ -212,6 +212,12 @@ class Scorer {
     }
     if (!term_frequency || !tables) return;
     const auto& u = context.model.population_u();
+    day_adjustment_.resize(context.records.size());
+    locality_adjustment_.resize(context.records.size());
+    for (size_t i = 0; i < context.records.size(); ++i) {
+      day_adjustment_[i] = static_cast<float>(DayAdjustment(context, i));
+      locality_adjustment_[i] = static_cast<float>(LocalityAdjustment(context, i));
+    }
     const size_t token_count = context.tokens->size();
     given_adjustment_.resize(token_count);
     family_adjustment_.resize(token_count);
@@ -242,6 +248,14 @@ class Scorer {
         weight +=
             Adjustment(family_adjustment_, context_.family_frequencies, c.family_token, kFamily);
       }
+      if (levels[kDate] == kSameDayLevel) {
+        weight += a < day_adjustment_.size() ? static_cast<double>(day_adjustment_[a])
+                                             : DayAdjustment(context_, a);
+      }
+      if (levels[kPlace] == kSameLocalityLevel) {
+        weight += a < locality_adjustment_.size() ? static_cast<double>(locality_adjustment_[a])
+                                                  : LocalityAdjustment(context_, a);
+      }
     }
     return weight;
   }
@@ -263,6 +277,8 @@ class Scorer {
   std::array<std::array<double, kMaxLevels>, kFieldCount> level_weight_{};
   std::vector<double> given_adjustment_;  // per token, at kSameName
   std::vector<double> family_adjustment_;
+  std::vector<float> day_adjustment_;  // per record, at the same-day level
+  std::vector<float> locality_adjustment_;
 };
 
 // Pairs for training the name fields: records sharing the day of death, the
@@ -518,6 +534,11 @@ Status LoadLinkRecords(Store& store, LinkContext& context, size_t threads) {
     const double ratio = static_cast<double>(chain_counts[chain_keys[i]]) / sources;
     if (ratio > 1) context.chain_penalty[i] = static_cast<float>(std::min(8.0, std::log2(ratio)));
   }
+  CountTermFrequencies(context);
+  return Status::Ok();
+}
+
+void CountTermFrequencies(LinkContext& context) {
   for (const LinkRecord& record : context.records) {
     if (record.chain.given != text::kNoToken) {
       context.given_frequencies.Add(NameKey(*context.tokens, record.chain.given));
@@ -525,8 +546,32 @@ Status LoadLinkRecords(Store& store, LinkContext& context, size_t threads) {
     if (record.chain.family != text::kNoToken) {
       context.family_frequencies.Add(NameKey(*context.tokens, record.chain.family));
     }
+    if (record.death_precision == DatePrecision::kDay) {
+      context.day_frequencies.Add(static_cast<uint32_t>(record.death_day));
+    }
+    if (record.place[0] != 0) context.locality_frequencies.Add(record.place[0]);
   }
-  return Status::Ok();
+}
+
+// A locality's frequency counts half as much as a day's: places are named at
+// several levels and spelt many ways, so "the same locality" is noisier than
+// "the same day" (realistic pairwise F1, five cases, against no adjustment:
+// day and half locality -0.0001 to +0.0007; day alone -0.0001 to +0.0006;
+// full locality -0.0011 to +0.0005).
+constexpr double kLocalityTfShare = 0.5;
+
+double DayAdjustment(const LinkContext& context, size_t r) {
+  const LinkRecord& record = context.records[r];
+  if (record.death_precision != DatePrecision::kDay) return 0;
+  return context.day_frequencies.Adjustment(static_cast<uint32_t>(record.death_day),
+                                            context.model.population_u()[kDate][kSameDayLevel]);
+}
+
+double LocalityAdjustment(const LinkContext& context, size_t r) {
+  const uint32_t place = context.records[r].place[0];
+  if (place == 0) return 0;
+  return kLocalityTfShare * context.locality_frequencies.Adjustment(
+                                place, context.model.population_u()[kPlace][kSameLocalityLevel]);
 }
 
 double ScoreComparison(const LinkContext& context, const ComparisonVector& comparison, size_t a,

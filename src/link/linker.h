@@ -91,6 +91,10 @@ struct LinkContext {
   FellegiSunterModel model;
   TermFrequencies given_frequencies;
   TermFrequencies family_frequencies;
+  // Days of death (exact days only) and localities (most specific place), for
+  // the term-frequency adjustment of "same day" and "same locality".
+  TermFrequencies day_frequencies;
+  TermFrequencies locality_frequencies;
   // Per record: how much agreeing on its whole chain (given, father and family
   // name) is worth less because many records carry that chain: log2(records
   // with the chain / number of sources), 0 when no more than one person's worth.
@@ -100,11 +104,23 @@ struct LinkContext {
 // Loads every record of the case into `context` (names, dates, places).
 Status LoadLinkRecords(Store& store, LinkContext& context, size_t threads);
 
+// Counts names, days of death and localities of context.records for the
+// term-frequency adjustments (LoadLinkRecords does this).
+void CountTermFrequencies(LinkContext& context);
+
 // Total weight of a comparison of records a and b under the model: prior +
 // levels + term frequencies (names and whole chains). Household relations
 // return -infinity.
 double ScoreComparison(const LinkContext& context, const ComparisonVector& comparison, size_t a,
                        size_t b, bool term_frequency);
+
+// Term-frequency adjustments for agreeing on record r's exact day of death
+// (date level kSameDayLevel) and on its locality (place level
+// kSameLocalityLevel): most deaths fall on a few days in a few villages, and
+// agreeing on those says less than on a quiet day or a small village. 0 when
+// the record has no exact day or no locality.
+double DayAdjustment(const LinkContext& context, size_t r);
+double LocalityAdjustment(const LinkContext& context, size_t r);
 
 // The chain-frequency penalty for a pair agreeing on given, father and family name.
 double ChainPenalty(const LinkContext& context, size_t a, size_t b);
