@@ -123,8 +123,10 @@ Status JoinCompounds(TokenTable& table, std::vector<Item>& items) {
       items.erase(items.begin() + static_cast<std::ptrdiff_t>(idx) + 1);
     }
   }
-  // Prefixes join the next token.
-  for (size_t idx = 0; idx + 1 < items.size(); ++idx) {
+  // Prefixes join the next token, right to left so that a prefix before
+  // another joins the compound the other makes (أبو عبد الله, Abu Abd
+  // al-Latif: a kunya, not أبو and a family name عبد الله).
+  for (size_t idx = items.size() < 2 ? 0 : items.size() - 1; idx-- > 0;) {
     const TokenRole role = items[idx].role;
     if ((role == TokenRole::kAbdPrefix || role == TokenRole::kAbuPrefix ||
          role == TokenRole::kUmmPrefix) &&
@@ -344,9 +346,22 @@ Result<NameChain> ChainFromFields(TokenTable& table, const NameFields& fields) {
     // Several names in one field: keep them together as one token.
     return table.Intern(field);
   };
+  // A kunya in the given-name field (أبو علي, Umm Jaafar) is what the list
+  // calls the person, not a given name: kept as the chain's kunya, and the
+  // given name is unknown. Read as a given name, it made the person his own
+  // brother (same father and family, "different" given name).
+  {
+    Result<NameChain> given = ParseChain(table, fields.given, NameOrder::kGivenFirst);
+    if (!given.ok()) return given.status();
+    if (given->kunya != kNoToken && given->sequence.empty()) {
+      chain.kunya = given->kunya;
+      chain.flags |= kChainKunya;
+    }
+  }
   const std::string_view order[] = {fields.given, fields.father, fields.grandfather};
   TokenId* slots[] = {&chain.given, &chain.father, &chain.grandfather};
   for (size_t idx = 0; idx < 3; ++idx) {
+    if (idx == 0 && chain.has(kChainKunya)) continue;
     Result<TokenId> id = field_token(order[idx]);
     if (!id.ok()) return id.status();
     *slots[idx] = *id;

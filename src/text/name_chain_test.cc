@@ -86,6 +86,19 @@ TEST_F(NameChainTest, SeparateFields) {
   EXPECT_EQ(Positions(*c), "عبدالله|محمد|-|الخطيب");
 }
 
+// Regression: a kunya whose son's name is itself a compound (أبو عبد الله)
+// read as أبو and a family name; and a kunya in the given-name field was
+// taken for the given name, so the person was his own brother.
+TEST_F(NameChainTest, AKunyaOfACompoundNameAndAKunyaInTheGivenField) {
+  EXPECT_EQ(Folded(Parse("أبو عبد الله").kunya), "ابوعبدالله");
+  EXPECT_EQ(Folded(Parse("Abu Abd al-Latif").kunya), "abuabdallatif");
+  Result<NameChain> c = ChainFromFields(table_, {"أبو عبد الله", "أنس", "حيدر", "الحسن"});
+  ASSERT_TRUE(c.ok());
+  EXPECT_EQ(Positions(*c), "-|انس|حيدر|الحسن");
+  EXPECT_EQ(Folded(c->kunya), "ابوعبدالله");
+  EXPECT_TRUE(c->has(kChainKunya));
+}
+
 TEST_F(NameChainTest, InvalidUtf8) {
   Result<NameChain> c = ParseChain(table_, "Ali \xFF");
   ASSERT_FALSE(c.ok());
