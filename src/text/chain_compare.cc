@@ -367,12 +367,13 @@ ChainComparison CompareChains(const TokenTable& table, const NameChain& a, const
     result.relation = ChainRelation::kInsufficient;
   } else if (given == Agreement::kAgree && !any_disagree) {
     result.relation = ChainRelation::kSamePerson;
+  } else if (KunyaReading(table, a, b, &result)) {
+    // Set by KunyaReading; before siblings, whose given names a kunya's
+    // shifted chain would read one place off.
   } else if (given == Agreement::kDisagree && p[1].agreement == Agreement::kAgree &&
              p[2].agreement != Agreement::kDisagree && p[3].agreement != Agreement::kDisagree &&
              best.extra_disagreements == 0) {
     result.relation = ChainRelation::kSiblings;
-  } else if (KunyaReading(table, a, b, &result)) {
-    // set by KunyaReading
   } else if (ParentOf(table, b, a)) {
     result.relation = ChainRelation::kParentChild;
     result.alignment = AlignmentKind::kShifted;

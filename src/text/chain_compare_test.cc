@@ -48,6 +48,15 @@ TEST_F(ChainCompareTest, AKunyaInPlaceOfTheGivenNameIsNotAParent) {
   EXPECT_EQ(father.relation, ChainRelation::kChildParent);
 }
 
+// Regression: a kunya whose shifted chain explains the other record was
+// read as a brother's given name first (Oum Ali Mohammed Muhammad Mohammad / سمر
+// محمد محمد: the kunya's parsed given name is her father's).
+TEST_F(ChainCompareTest, AKunyaReadingComesBeforeBrothers) {
+  const ChainComparison c = Compare("Oum Ali Mohammed Muhammad Mohammad", "سمر محمد محمد");
+  EXPECT_EQ(c.relation, ChainRelation::kInsufficient);
+  EXPECT_EQ(c.alignment, AlignmentKind::kShifted);
+}
+
 TEST_F(ChainCompareTest, Brothers) {
   const ChainComparison c = Compare("حسن علي محمود الخطيب", "حسين علي محمود الخطيب");
   EXPECT_EQ(c.relation, ChainRelation::kSiblings);
