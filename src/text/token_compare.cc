@@ -138,10 +138,12 @@ TokenComparison Classify(const TokenInfo& a, const TokenInfo& b) {
     // محمد, مازن, غسان), is that name misspelt: before, it read as another
     // name, so the pair read as brothers and was never linked.
     const bool one_known = !unknown;
-    // Jaro-Winkler >= 0.8 is implied by the edit bounds below for these
-    // lengths, so it gates the costlier Damerau-Levenshtein.
+    // Jaro-Winkler >= 0.8 is implied by the edit bounds below from five
+    // letters on, so it gates the costlier Damerau-Levenshtein there; a
+    // shorter name's slip in its first letters falls below it (زشا / رشا
+    // 0.78, عيل / علي).
     const double jw = JaroWinkler(x.core, y.core);
-    if (jw >= 0.8) {
+    if (jw >= 0.8 || shorter <= 4) {
       if ((shorter >= 7 || (shorter >= 4 && unknown) || (shorter >= 3 && one_known)) &&
           BoundedDamerauLevenshtein(x.core, y.core, 1) <= 1) {
         return {TokenMatch::kClose, kTokenMatchScore};

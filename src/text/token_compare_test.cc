@@ -47,6 +47,9 @@ TEST_F(TokenCompareTest, SkeletonSlipsOfAKnownNameAreClose) {
   EXPECT_EQ(Level("Maeyam", "مريم"), TokenMatch::kClose);
   EXPECT_EQ(Level("Disb", "ديب"), TokenMatch::kClose);        // one consonant too many
   EXPECT_EQ(Level("Hamid", "محمد"), TokenMatch::kDifferent);  // a known name: another name
+  // A slip in the first letters of a short name (Jaro-Winkler below 0.8).
+  EXPECT_EQ(Level("زشا", "رشا"), TokenMatch::kClose);
+  EXPECT_EQ(Level("عيل", "علي"), TokenMatch::kClose);
   // Two spellings neither of which is a known name stay apart.
   EXPECT_EQ(Level("Khatib", "Kateb"), TokenMatch::kDifferent);
   EXPECT_EQ(Level("Hisham", "Hashem"), TokenMatch::kDifferent);  // both known, different
