@@ -148,6 +148,14 @@ TokenComparison Classify(const TokenInfo& a, const TokenInfo& b) {
           BoundedDamerauLevenshtein(x.core, y.core, 1) <= 1) {
         return {TokenMatch::kClose, kTokenMatchScore};
       }
+      // Two unknown spellings of three and four letters, one letter lost
+      // (حون / حسون, رست / رستم): a slip, as between longer ones (realistic
+      // pairwise F1 +0 to +0.0002 on six cases; a two-letter spelling against
+      // a known name, عل / علي, was mixed: -0.001 to +0.0006).
+      if (unknown && shorter == 3 && std::max(x.core.size(), y.core.size()) == 4 &&
+          BoundedDamerauLevenshtein(x.core, y.core, 1) <= 1) {
+        return {TokenMatch::kClose, kTokenMatchScore};
+      }
       if (x.script == Script::kLatin && shorter >= 9 &&
           BoundedDamerauLevenshtein(x.core, y.core, 2) <= 2) {
         return {TokenMatch::kClose, kTokenMatchScore};

@@ -50,6 +50,8 @@ TEST_F(TokenCompareTest, SkeletonSlipsOfAKnownNameAreClose) {
   // A slip in the first letters of a short name (Jaro-Winkler below 0.8).
   EXPECT_EQ(Level("زشا", "رشا"), TokenMatch::kClose);
   EXPECT_EQ(Level("عيل", "علي"), TokenMatch::kClose);
+  // Two unknown spellings, a letter lost from four.
+  EXPECT_EQ(Level("حون", "حسون"), TokenMatch::kClose);
   // Two spellings neither of which is a known name stay apart.
   EXPECT_EQ(Level("Khatib", "Kateb"), TokenMatch::kDifferent);
   EXPECT_EQ(Level("Hisham", "Hashem"), TokenMatch::kDifferent);  // both known, different
