@@ -66,6 +66,16 @@ TEST_F(ChainCompareTest, Brothers) {
   EXPECT_LE(c.score, 0.6);
 }
 
+// Regression: two misspellings of one given name (حسيت / حسبن for حسين)
+// made one man his own brother, so his records could never merge.
+TEST_F(ChainCompareTest, LookAlikeSpellingsWeDoNotKnowAreNotBrothers) {
+  const ChainComparison c = Compare("حسيت علي محمد خير", "حسبن علي محمد الخير");
+  EXPECT_NE(c.relation, ChainRelation::kSiblings);
+  // Unknown spellings that do not look alike still are.
+  EXPECT_EQ(Compare("زهير علي محمد خير", "قتيبة علي محمد الخير").relation,
+            ChainRelation::kSiblings);
+}
+
 TEST_F(ChainCompareTest, FatherAndSon) {
   const ChainComparison c = Compare("Ali Hassan Mahmoud Khatib", "Hassan Mahmoud Khatib");
   EXPECT_EQ(c.relation, ChainRelation::kParentChild);
