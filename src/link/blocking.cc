@@ -156,6 +156,29 @@ std::vector<Rule> DefaultRules(const text::TokenTable& tokens, int modal_month) 
                          .value();
                    },
                    nullptr});
+  // A record that gives neither the given name (a kunya, أبو نبيل) nor the
+  // father the other gives, or misspells both, shares no name key with its
+  // match; the family name, the day, the district and the exact age together
+  // still single it out (realistic pairwise F1 +0 to +0.001 on seven cases
+  // for 0.2 % more pairs at 10,000 people, 0.5 % at 99,000 records).
+  rules.push_back({"family name + day of death + place + age",
+                   [skeleton](const LinkRecord& r) -> uint64_t {
+                     const auto family = skeleton(r.chain.family);
+                     if (family.empty() || r.death_precision != DatePrecision::kDay ||
+                         !r.age_exact || r.age_min < 0) {
+                       return 0;
+                     }
+                     const uint32_t place = r.place[1] != 0 ? r.place[1] : r.place[2];
+                     if (place == 0) return 0;
+                     return KeyHash()
+                         .Add("fda")
+                         .Add(family)
+                         .Add(r.death_day)
+                         .Add(static_cast<int64_t>(place))
+                         .Add(static_cast<int64_t>(r.age_min))
+                         .value();
+                   },
+                   nullptr});
   rules.push_back({"kunya or alias + family name",
                    [skeleton](const LinkRecord& r) -> uint64_t {
                      const auto kunya = skeleton(r.chain.kunya);

@@ -117,5 +117,32 @@ TEST(BlockingTest, ASlipOfTheDotsStillMeetsTheSameNames) {
   EXPECT_FALSE(HasPair(result, 0, 2));
 }
 
+// Regression: a kunya in place of the given name and no father in the other
+// record left the pair without a shared name key; family name, day,
+// district and exact age still meet.
+TEST(BlockingTest, AKunyaMeetsItsMatchByFamilyDayPlaceAndAge) {
+  text::TokenTable tokens;
+  auto make = [&tokens](std::array<std::string, 4> names, int age, const std::string& district) {
+    StoredRecord stored;
+    stored.fields.given_name = names[0];
+    stored.fields.father_name = names[1];
+    stored.fields.grandfather_name = names[2];
+    stored.fields.family_name = names[3];
+    stored.fields.death_date = "2025-03-10";
+    stored.fields.death_date_precision = "day";
+    stored.fields.age = stored.fields.age_min = stored.fields.age_max = age;
+    stored.fields.district = district;
+    return BuildLinkRecord(stored, 0, tokens, nullptr, PlaceIdsOfTheTests()).value();
+  };
+  std::vector<LinkRecord> records = {
+      make({"أحمد", "", "", "سليمان"}, 37, "جبلة"),
+      make({"أبو نبيل", "حسن", "حسين", "سليمان"}, 37, "جبلة"),
+      make({"أبو نبيل", "حسن", "حسين", "سليمان"}, 52, "جبلة"),  // another age
+  };
+  const auto result = BlockPairs(records, tokens, {});
+  EXPECT_TRUE(HasPair(result, 0, 1));
+  EXPECT_FALSE(HasPair(result, 0, 2));
+}
+
 }  // namespace
 }  // namespace reckon::link
