@@ -168,6 +168,14 @@ TokenComparison Classify(const TokenInfo& a, const TokenInfo& b) {
     if (IsTranslit(x.script) && one_known && SkeletonSlip(a, b)) {
       return {TokenMatch::kClose, kTokenMatchScore};
     }
+    // Two Latin spellings we do not know with one consonant skeleton are
+    // mostly two transliterators' renderings of one Arabic name whose vowels
+    // they heard differently (Rabea / Rabih, Deab / Dib, Jendi / Joondi):
+    // each may be compatible with the Arabic and not with the other.
+    // (Realistic pairwise F1 -0.0002 to +0.0009 on six cases, hard +0.003.)
+    if (x.script == Script::kLatin && x.skeleton.size() >= 2 && x.skeleton == y.skeleton) {
+      return {TokenMatch::kClose, kTokenMatchScore};
+    }
     return {TokenMatch::kDifferent, 0.8 * jw};
   } else if (IsTranslit(x.script) && IsTranslit(y.script) && SkeletonSlip(a, b)) {
     return {TokenMatch::kClose, kTokenMatchScore};

@@ -52,6 +52,9 @@ TEST_F(TokenCompareTest, SkeletonSlipsOfAKnownNameAreClose) {
   EXPECT_EQ(Level("عيل", "علي"), TokenMatch::kClose);
   // Two unknown spellings, a letter lost from four.
   EXPECT_EQ(Level("حون", "حسون"), TokenMatch::kClose);
+  // Two unknown Latin spellings of one skeleton: two transliterators' vowels.
+  EXPECT_EQ(Level("Rabea", "Rabih"), TokenMatch::kClose);
+  EXPECT_EQ(Level("Deab", "Dib"), TokenMatch::kClose);
   // Two spellings neither of which is a known name stay apart.
   EXPECT_EQ(Level("Khatib", "Kateb"), TokenMatch::kDifferent);
   EXPECT_EQ(Level("Hisham", "Hashem"), TokenMatch::kDifferent);  // both known, different
