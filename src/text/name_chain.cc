@@ -337,38 +337,33 @@ Result<NameChain> ParseChain(TokenTable& table, std::string_view full_name, Name
 Result<NameChain> ChainFromFields(TokenTable& table, const NameFields& fields) {
   NameChain chain;
   chain.order = NameOrder::kGivenFirst;
-  std::vector<TokenId> ancestors;
-  auto field_token = [&table](std::string_view field) -> Result<TokenId> {
+  // One field's names as one token (kNoToken when it has none), or, for the
+  // given-name field, the kunya it holds instead of a name.
+  auto field_token = [&table, &chain](std::string_view field, bool given) -> Result<TokenId> {
     Result<NameChain> parsed = ParseChain(table, field, NameOrder::kGivenFirst);
     if (!parsed.ok()) return parsed.status();
-    if (parsed->sequence.empty()) return kNoToken;
+    if (parsed->sequence.empty()) {
+      // A kunya in the given-name field (أبو علي, Umm Jaafar) is what the
+      // list calls the person, not a given name: the chain's kunya, and the
+      // given name unknown. Read as a given name, it made the person his
+      // own brother (same father and family, "different" given name).
+      if (given && parsed->kunya != kNoToken) {
+        chain.kunya = parsed->kunya;
+        chain.flags |= kChainKunya;
+      }
+      return kNoToken;
+    }
     if (parsed->sequence.size() == 1) return parsed->sequence.front();
     // Several names in one field: keep them together as one token.
     return table.Intern(field);
   };
-  // A kunya in the given-name field (أبو علي, Umm Jaafar) is what the list
-  // calls the person, not a given name: kept as the chain's kunya, and the
-  // given name is unknown. Read as a given name, it made the person his own
-  // brother (same father and family, "different" given name).
-  {
-    Result<NameChain> given = ParseChain(table, fields.given, NameOrder::kGivenFirst);
-    if (!given.ok()) return given.status();
-    if (given->kunya != kNoToken && given->sequence.empty()) {
-      chain.kunya = given->kunya;
-      chain.flags |= kChainKunya;
-    }
-  }
-  const std::string_view order[] = {fields.given, fields.father, fields.grandfather};
-  TokenId* slots[] = {&chain.given, &chain.father, &chain.grandfather};
-  for (size_t idx = 0; idx < 3; ++idx) {
-    if (idx == 0 && chain.has(kChainKunya)) continue;
-    Result<TokenId> id = field_token(order[idx]);
+  const std::string_view order[] = {fields.given, fields.father, fields.grandfather, fields.family};
+  TokenId* slots[] = {&chain.given, &chain.father, &chain.grandfather, &chain.family};
+  for (size_t idx = 0; idx < 4; ++idx) {
+    Result<TokenId> id = field_token(order[idx], idx == 0);
     if (!id.ok()) return id.status();
     *slots[idx] = *id;
   }
-  Result<TokenId> family = field_token(fields.family);
-  if (!family.ok()) return family.status();
-  chain.family = *family;
   for (TokenId id : {chain.given, chain.father, chain.grandfather, chain.family}) {
     if (id != kNoToken) chain.sequence.push_back(id);
   }
