@@ -234,10 +234,21 @@ void ForEachPair(const RuleBlocks& blocks, const BlockingSettings& settings, Emi
 size_t CandidatePairs::Find(uint32_t i, uint32_t j) const {
   if (i > j) std::swap(i, j);
   if (static_cast<size_t>(i) + 1 >= offset.size()) return SIZE_MAX;
-  const auto begin = second.begin() + static_cast<std::ptrdiff_t>(offset[i]);
-  const auto end = second.begin() + static_cast<std::ptrdiff_t>(offset[i + 1]);
-  const auto it = std::lower_bound(begin, end, j);
-  return it != end && *it == j ? static_cast<size_t>(it - second.begin()) : SIZE_MAX;
+  size_t length = offset[i + 1] - offset[i];
+  if (length == 0) return SIZE_MAX;
+  // Binary search without branches on the comparisons (a conditional move
+  // each step): clustering looks up millions of pairs at random, and a
+  // branch there mispredicts every other step.
+  const uint32_t* base = second.data() + offset[i];
+  while (length > 1) {
+    const size_t half = length / 2;
+    base = base[half] < j ? base + half : base;
+    length -= half;
+  }
+  // The first entry not below j is base or the one after it.
+  if (*base < j) ++base;
+  const uint32_t* end = second.data() + offset[i + 1];
+  return base != end && *base == j ? static_cast<size_t>(base - second.data()) : SIZE_MAX;
 }
 
 uint32_t CandidatePairs::FirstOf(size_t k) const {
