@@ -20,6 +20,7 @@
 #include "link/parallel.h"
 #include "link/place_keys.h"
 #include "link/stable_ids.h"
+#include "link/uninitialized.h"
 #include "place/case_gazetteer.h"
 #include "text/token_compare.h"
 
@@ -86,11 +87,12 @@ struct UncertainPair {
   double weight = 0;
 };
 
-// A compared candidate pair as kept until it is scored: 12 bytes.
+// A compared candidate pair as kept until it is scored: 12 bytes. Trivial,
+// so that the array of every pair's is not written before it is filled.
 struct CompactComparison {
-  uint32_t code = 0;  // pattern, and the household flag in the top bit
-  text::TokenId given_token = text::kNoToken;
-  text::TokenId family_token = text::kNoToken;
+  uint32_t code;  // pattern, and the household flag in the top bit
+  text::TokenId given_token;
+  text::TokenId family_token;
 };
 constexpr uint32_t kHouseholdBit = 1u << 31;
 static_assert(3 * kFieldCount < 31, "patterns leave the top bit free");
@@ -305,7 +307,8 @@ std::vector<uint64_t> TrainingPairs(const std::vector<LinkRecord>& records, bool
 // decision included); the other pairs are scored alone. `decided` holds the
 // pairs a person decided (a match: probability 1).
 Status WritePairs(const std::string& path, const LinkContext& context, const Scorer& scorer,
-                  const CandidatePairs& pairs, const std::vector<CompactComparison>& compared,
+                  const CandidatePairs& pairs,
+                  const UninitializedVector<CompactComparison>& compared,
                   const std::vector<ScoredPair>& strong,
                   const std::unordered_map<uint64_t, bool>& decided,
                   const std::vector<uint32_t>& cluster_of) {
@@ -617,7 +620,7 @@ Result<LinkSummary> LinkCase(Store& store, const LinkSettings& settings) {
   // Compare every candidate pair; count the patterns of non-household pairs
   // as it goes (EM needs only the counts).
   constexpr size_t kChunk = 1 << 16;
-  std::vector<CompactComparison> compared;
+  UninitializedVector<CompactComparison> compared;
   ResizeOnHugePages(compared, pair_count);  // the largest array: 512 times fewer page faults
   std::vector<PatternCounter> counters(threads);
   constexpr size_t kCountBehind = 8;
@@ -824,7 +827,7 @@ Result<LinkSummary> LinkCase(Store& store, const LinkSettings& settings) {
   });
   // Scored: the comparisons are needed again only for the pairs file (the
   // largest array of a large run; competition needs the room).
-  if (settings.pairs_out.empty()) std::vector<CompactComparison>().swap(compared);
+  if (settings.pairs_out.empty()) UninitializedVector<CompactComparison>().swap(compared);
   // The strong pairs, in pair order.
   std::vector<ScoredPair> strong;
   {
@@ -953,7 +956,7 @@ Result<LinkSummary> LinkCase(Store& store, const LinkSettings& settings) {
   if (!settings.pairs_out.empty()) {
     RECKON_RETURN_IF_ERROR(WritePairs(settings.pairs_out, context, scorer, pairs, compared, strong,
                                       decided, clusters.cluster_of));
-    std::vector<CompactComparison>().swap(compared);
+    UninitializedVector<CompactComparison>().swap(compared);
     std::vector<ScoredPair>().swap(strong);
   }
   blocks.pairs = {};
