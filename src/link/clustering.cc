@@ -85,8 +85,9 @@ class Clusters {
   }
 
   // The forbidden pairs (human non-matches, households), once, before any
-  // merge.
-  void Forbid(const std::vector<std::pair<uint32_t, uint32_t>>& pairs) {
+  // merge. The full list serves only must-links (`for_must_links`; a large
+  // run has tens of millions of household pairs and often no must-link).
+  void Forbid(const std::vector<std::pair<uint32_t, uint32_t>>& pairs, bool for_must_links) {
     // A compared pair below the contradiction level already stops a merge
     // the model checks; only the others need the list there.
     std::vector<uint8_t> model(pairs.size());
@@ -94,7 +95,7 @@ class Clusters {
       const size_t k = compared_->Find(pairs[p].first, pairs[p].second);
       model[p] = k == SIZE_MAX || !((*flags_)[k] & kBelowContradiction);
     }
-    forbidden_.Build(parent_.size(), pairs, [](size_t) { return true; });
+    if (for_must_links) forbidden_.Build(parent_.size(), pairs, [](size_t) { return true; });
     model_forbidden_.Build(parent_.size(), pairs, [&model](size_t p) { return model[p] != 0; });
   }
 
@@ -209,7 +210,7 @@ ClusteringResult ClusterRecords(const ClusteringInput& input) {
   Clusters clusters(input.record_count, input);
   // Human cannot-links and households bind must-links; the model's
   // contradictions do not (a human match overrides the model).
-  clusters.Forbid(input.cannot_link);
+  clusters.Forbid(input.cannot_link, /*for_must_links=*/!input.must_link.empty());
   for (const auto& [a, b] : input.must_link) {
     const uint32_t ra = clusters.Find(a);
     const uint32_t rb = clusters.Find(b);
