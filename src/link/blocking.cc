@@ -279,7 +279,7 @@ CompactBlockingResult BlockPairsCompact(const std::vector<LinkRecord>& records,
   }
   for (size_t i = 0; i < n; ++i) cursor[i + 1] += cursor[i];
   std::vector<uint64_t> row_start = cursor;
-  std::vector<uint32_t> second(cursor[n]);
+  UninitializedVector<uint32_t> second(cursor[n]);  // each entry written once, below
   for (const RuleBlocks& blocks : rules) {
     ForEachPair(blocks, settings, [&](uint32_t i, uint32_t j) {
       if (i > j) std::swap(i, j);
