@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "link/link_record.h"
+#include "link/uninitialized.h"
 #include "text/token_table.h"
 
 namespace reckon::link {
@@ -49,7 +50,7 @@ BlockingResult BlockPairs(const std::vector<LinkRecord>& records, const text::To
 // of BlockPairs' sorted `pairs`.
 struct CandidatePairs {
   std::vector<uint64_t> offset;  // record count + 1 entries
-  std::vector<uint32_t> second;
+  UninitializedVector<uint32_t> second;
   size_t size() const { return offset.empty() ? 0 : offset.back(); }
   // Index of pair (i, j) in `second`, or SIZE_MAX if it is not a candidate.
   size_t Find(uint32_t i, uint32_t j) const;

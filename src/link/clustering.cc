@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <numeric>
+#include <thread>
 
 namespace reckon::link {
 namespace {
@@ -9,6 +10,40 @@ namespace {
 inline uint64_t Key(uint32_t a, uint32_t b) {
   return a < b ? (static_cast<uint64_t>(a) << 32) | b : (static_cast<uint64_t>(b) << 32) | a;
 }
+
+// Merges refused for good, by the two clusters' roots. A refusal stands
+// while both clusters only grow: a larger cluster has every pair across the
+// smaller one had (save the check of never-compared pairs, which stops at
+// check_unscored_up_to, so such refusals are not remembered). Every edge
+// between the same two clusters asks again: on 100,000 records, a quarter of
+// the refused merges were such repeats. Direct-mapped: a lost entry is only
+// asked again.
+class RefusalMemo {
+ public:
+  RefusalMemo() : keys_(size_t{1} << kBits, 0) {}
+  bool Refused(uint32_t ra, uint32_t rb) const {
+    const uint64_t key = Key(ra, rb) + 1;  // 0 marks an empty entry
+    return keys_[Slot(key)] == key;
+  }
+  void Remember(uint32_t ra, uint32_t rb) {
+    const uint64_t key = Key(ra, rb) + 1;
+    keys_[Slot(key)] = key;
+  }
+
+ private:
+  static constexpr int kBits = 22;  // 32 MiB
+  static size_t Slot(uint64_t key) {
+    return static_cast<size_t>((key * 0x9E3779B97F4A7C15ULL) >> (64 - kBits));
+  }
+  std::vector<uint64_t> keys_;
+};
+
+// MayMerge's answer.
+enum class Verdict : uint8_t {
+  kMay,
+  kRefused,          // stands while the two clusters only grow
+  kRefusedUnscored,  // a never-compared pair across: may change as they grow
+};
 
 class Clusters {
  public:
@@ -51,8 +86,9 @@ class Clusters {
   }
 
   // The forbidden pairs (human non-matches, households), once, before any
-  // merge.
-  void Forbid(const std::vector<std::pair<uint32_t, uint32_t>>& pairs) {
+  // merge. The full list serves only must-links (`for_must_links`; a large
+  // run has tens of millions of household pairs and often no must-link).
+  void Forbid(const std::vector<std::pair<uint32_t, uint32_t>>& pairs, bool for_must_links) {
     // A compared pair below the contradiction level already stops a merge
     // the model checks; only the others need the list there.
     std::vector<uint8_t> model(pairs.size());
@@ -60,18 +96,18 @@ class Clusters {
       const size_t k = compared_->Find(pairs[p].first, pairs[p].second);
       model[p] = k == SIZE_MAX || !((*flags_)[k] & kBelowContradiction);
     }
-    forbidden_.Build(parent_.size(), pairs, [](size_t) { return true; });
+    if (for_must_links) forbidden_.Build(parent_.size(), pairs, [](size_t) { return true; });
     model_forbidden_.Build(parent_.size(), pairs, [&model](size_t p) { return model[p] != 0; });
   }
 
-  // True when the clusters of roots ra and rb may become one person: no
+  // kMay when the clusters of roots ra and rb may become one person: no
   // forbidden pair (human non-match, household) joins them and, when
   // `check_model`, every pair across is compatible under the model.
-  bool MayMerge(uint32_t ra, uint32_t rb, bool check_model) {
+  Verdict MayMerge(uint32_t ra, uint32_t rb, bool check_model) {
     const size_t size_a = members_[ra].size();
     const size_t size_b = members_[rb].size();
     if (check_model && input_.max_cluster_size != 0 && size_a + size_b > input_.max_cluster_size) {
-      return false;
+      return Verdict::kRefused;
     }
     const auto& small = size_a <= size_b ? members_[ra] : members_[rb];
     const uint32_t other = size_a <= size_b ? rb : ra;
@@ -83,7 +119,7 @@ class Clusters {
       }
       return false;
     };
-    if (!check_model) return !forbidden_across(forbidden_);
+    if (!check_model) return forbidden_across(forbidden_) ? Verdict::kRefused : Verdict::kMay;
     // The compared pairs across first: cheap, and they refuse most merges.
     const bool by_source = !input_.source_of.empty();
     bool unscored = false;
@@ -93,25 +129,27 @@ class Clusters {
         const size_t k = compared_->Find(x, y);
         if (k != SIZE_MAX) {
           const uint8_t flags = (*flags_)[k];
-          if (flags & kBelowContradiction) return false;
-          if (same_source && (flags & kBelowSameSource)) return false;
+          if (flags & kBelowContradiction) return Verdict::kRefused;
+          if (same_source && (flags & kBelowSameSource)) return Verdict::kRefused;
         } else if (same_source) {
-          return false;
+          return Verdict::kRefused;
         } else {
           unscored = true;
         }
       }
     }
-    if (forbidden_across(model_forbidden_)) return false;
+    if (forbidden_across(model_forbidden_)) return Verdict::kRefused;
     if (!unscored || !input_.compatible || size_a * size_b > input_.check_unscored_up_to) {
-      return true;
+      return Verdict::kMay;
     }
     for (const uint32_t x : members_[ra]) {
       for (const uint32_t y : members_[rb]) {
-        if (compared_->Find(x, y) == SIZE_MAX && !input_.compatible(x, y)) return false;
+        if (compared_->Find(x, y) == SIZE_MAX && !input_.compatible(x, y)) {
+          return Verdict::kRefusedUnscored;
+        }
       }
     }
-    return true;
+    return Verdict::kMay;
   }
 
   void Merge(uint32_t ra, uint32_t rb) {
@@ -173,12 +211,12 @@ ClusteringResult ClusterRecords(const ClusteringInput& input) {
   Clusters clusters(input.record_count, input);
   // Human cannot-links and households bind must-links; the model's
   // contradictions do not (a human match overrides the model).
-  clusters.Forbid(input.cannot_link);
+  clusters.Forbid(input.cannot_link, /*for_must_links=*/!input.must_link.empty());
   for (const auto& [a, b] : input.must_link) {
     const uint32_t ra = clusters.Find(a);
     const uint32_t rb = clusters.Find(b);
     if (ra == rb) continue;
-    if (!clusters.MayMerge(ra, rb, /*check_model=*/false)) {
+    if (clusters.MayMerge(ra, rb, /*check_model=*/false) != Verdict::kMay) {
       ++result.must_links_refused;
       continue;
     }
@@ -196,16 +234,34 @@ ClusteringResult ClusterRecords(const ClusteringInput& input) {
   for (const ScoredPair& pair : input.candidates) {
     if (pair.probability >= input.threshold) edges.push_back({pair.weight, pair.a, pair.b});
   }
-  std::sort(edges.begin(), edges.end(), [](const Edge& x, const Edge& y) {
+  const auto before = [](const Edge& x, const Edge& y) {
     if (x.weight != y.weight) return x.weight > y.weight;
     if (x.a != y.a) return x.a < y.a;
     return x.b < y.b;
-  });
+  };
+  if (input.threads > 1) {
+    // Two halves on two threads, then merged: the order is total, so the
+    // result is one sort's (a large run has millions of edges).
+    const auto middle = edges.begin() + static_cast<std::ptrdiff_t>(edges.size() / 2);
+    std::thread first_half([&] { std::sort(edges.begin(), middle, before); });
+    std::sort(middle, edges.end(), before);
+    first_half.join();
+    std::inplace_merge(edges.begin(), middle, edges.end(), before);
+  } else {
+    std::sort(edges.begin(), edges.end(), before);
+  }
+  RefusalMemo refused;
   for (const Edge& edge : edges) {
     const uint32_t ra = clusters.Find(edge.a);
     const uint32_t rb = clusters.Find(edge.b);
     if (ra == rb) continue;
-    if (!clusters.MayMerge(ra, rb, /*check_model=*/true)) {
+    if (refused.Refused(ra, rb)) {
+      ++result.refused_merges;
+      continue;
+    }
+    const Verdict verdict = clusters.MayMerge(ra, rb, /*check_model=*/true);
+    if (verdict != Verdict::kMay) {
+      if (verdict == Verdict::kRefused) refused.Remember(ra, rb);
       ++result.refused_merges;
       continue;
     }

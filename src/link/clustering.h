@@ -66,6 +66,9 @@ struct ClusteringInput {
   // has a far better candidate in the other's list.
   double outcompeted = 0.0;
   double same_source_threshold = 0.9;
+  // Threads for sorting the edges (two at most); the result does not depend
+  // on it.
+  size_t threads = 1;
 };
 
 // The kBelow* flags of a compared pair whose probability alone is `alone`

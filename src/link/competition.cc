@@ -6,6 +6,7 @@
 
 #include "link/huge_pages.h"
 #include "link/parallel.h"
+#include "link/uninitialized.h"
 
 namespace reckon::link {
 namespace {
@@ -54,7 +55,7 @@ bool IsStrong(const CompetitionInput& input, const ScoredPair& p) {
 // are cut into one range per thread; each range counts, then writes, its
 // edges after those of the ranges before it.
 void GroupEdges(const CompetitionInput& input, const std::vector<uint32_t>& group,
-                std::vector<size_t>& start, std::vector<Edge>& edges) {
+                std::vector<size_t>& start, UninitializedVector<Edge>& edges) {
   const std::vector<ScoredPair>& pairs = *input.pairs;
   const size_t records = start.size() - 1;
   const size_t parts = std::max<size_t>(1, input.threads);
@@ -81,7 +82,7 @@ void GroupEdges(const CompetitionInput& input, const std::vector<uint32_t>& grou
     }
     start[r + 1] = at;
   }
-  ResizeOnHugePages(edges, start.back());  // written at random
+  ResizeOnHugePages(edges, start.back());  // written at random, each once
   ParallelChunks(parts, 1, parts, [&](size_t, size_t part, size_t) {
     const auto [begin, end] = range(part);
     std::vector<size_t>& cursor = next[part];
@@ -116,7 +117,7 @@ void SortEdges(Edge* begin, Edge* end) {
 // ascending order); a pair's competitors are that total less its own group's
 // best. `total` has one zeroed entry per list and is left zeroed.
 void Compete(const Edge* begin, const Edge* end, bool b_side, const std::vector<int32_t>& source,
-             std::vector<double>& total, std::vector<double>& competing) {
+             std::vector<double>& total, UninitializedVector<double>& competing) {
   auto first_of_group = [begin](const Edge* e) {
     return e == begin || e->other_group != (e - 1)->other_group;
   };
@@ -142,7 +143,7 @@ std::vector<float> CompetitionPenalties(const CompetitionInput& input, size_t re
   std::vector<float> penalty(pairs.size(), 0.0f);
   if (pairs.size() >= kBSide) return penalty;  // beyond any machine's memory
   std::vector<size_t> start(record_count + 1, 0);
-  std::vector<Edge> edges;
+  UninitializedVector<Edge> edges;
   GroupEdges(input, DuplicateGroups(input, record_count), start, edges);
   const size_t lists =
       record_count == 0 ? 0
@@ -151,8 +152,10 @@ std::vector<float> CompetitionPenalties(const CompetitionInput& input, size_t re
   // plus the mirror. The a sides are written first and the b sides added in
   // a second sweep, so that each sweep writes a pair from one record only
   // and records can run in parallel.
-  std::vector<double> competing;
-  ResizeOnHugePages(competing, pairs.size());  // written at random
+  // Written at random: a strong pair's on its a side, before it is read; the
+  // others' never read.
+  UninitializedVector<double> competing;
+  ResizeOnHugePages(competing, pairs.size());
   for (const bool b_side : {false, true}) {
     ParallelFor(record_count, input.threads, [&](size_t begin, size_t end) {
       std::vector<double> total(lists, 0.0);
@@ -164,7 +167,7 @@ std::vector<float> CompetitionPenalties(const CompetitionInput& input, size_t re
       }
     });
   }
-  std::vector<Edge>().swap(edges);
+  UninitializedVector<Edge>().swap(edges);
   ParallelFor(pairs.size(), input.threads, [&](size_t begin, size_t end) {
     for (size_t k = begin; k < end; ++k) {
       if (IsStrong(input, pairs[k])) {

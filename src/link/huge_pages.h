@@ -29,9 +29,9 @@ inline void AdviseHugePages(const void* data, size_t bytes, bool populated) {
 }
 
 // v.resize(size) on huge pages (the new elements are touched only after the
-// advice).
-template <typename T>
-void ResizeOnHugePages(std::vector<T>& v, size_t size) {
+// advice; with UninitializedAllocator, where they are first written).
+template <typename T, typename Allocator>
+void ResizeOnHugePages(std::vector<T, Allocator>& v, size_t size) {
   v.reserve(size);
   AdviseHugePages(v.data(), size * sizeof(T), /*populated=*/false);
   v.resize(size);

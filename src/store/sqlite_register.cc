@@ -1,7 +1,6 @@
 #include "store/sqlite_register.h"
 
 #include <algorithm>
-#include <set>
 
 #include "store/audit_chain.h"
 #include "store/sqlite_casework.h"
@@ -29,17 +28,22 @@ Result<int64_t> SqliteSaveLinkRun(SqliteDatabase& db, const LinkRunResult& run,
     RECKON_ASSIGN_OR_RETURN(
         SqliteStatement insert_member,
         db.Prepare("INSERT INTO person_records (record_pk, person_id) VALUES (?, ?)"));
-    int64_t last_person = -1;
-    std::vector<std::pair<int64_t, int64_t>> by_person(run.assignments);
-    std::sort(by_person.begin(), by_person.end(),
-              [](const auto& x, const auto& y) { return x.second < y.second; });
-    for (const auto& [record_pk, person_id] : by_person) {
-      if (person_id != last_person) {
-        upsert_person.BindInt(1, person_id);
-        upsert_person.BindInt(2, run_id);
-        RECKON_RETURN_IF_ERROR(upsert_person.Run());
-        last_person = person_id;
-      }
+    // Persons first (each once, ascending), then the members in record order:
+    // each member's row and the foreign-key lookup of its record then land
+    // next to the previous one's (in person order, a large run read and
+    // wrote a page at random per record).
+    std::vector<int64_t> persons(run.assignments.size());
+    for (size_t i = 0; i < persons.size(); ++i) persons[i] = run.assignments[i].second;
+    std::sort(persons.begin(), persons.end());
+    persons.erase(std::unique(persons.begin(), persons.end()), persons.end());
+    for (const int64_t person_id : persons) {
+      upsert_person.BindInt(1, person_id);
+      upsert_person.BindInt(2, run_id);
+      RECKON_RETURN_IF_ERROR(upsert_person.Run());
+    }
+    std::vector<std::pair<int64_t, int64_t>> by_record(run.assignments);
+    std::sort(by_record.begin(), by_record.end());
+    for (const auto& [record_pk, person_id] : by_record) {
       insert_member.BindInt(1, record_pk);
       insert_member.BindInt(2, person_id);
       RECKON_RETURN_IF_ERROR(insert_member.Run());
@@ -55,8 +59,6 @@ Result<int64_t> SqliteSaveLinkRun(SqliteDatabase& db, const LinkRunResult& run,
       sqlite3_bind_double(insert_pair.get(), 4, pair.probability);
       RECKON_RETURN_IF_ERROR(insert_pair.Run());
     }
-    std::set<int64_t> persons;
-    for (const auto& assignment : run.assignments) persons.insert(assignment.second);
     return AppendAuditInTransaction(
         db, {0, now, run.actor.empty() ? "unknown" : run.actor, "link.run", "link_run", run_id,
              AuditDetailsJson({{"records", std::to_string(run.assignments.size())},
