@@ -40,6 +40,8 @@ struct Rule {
   // record whose name order was guessed, or whose kunya stands for its given
   // name, also joins the block its other reading belongs to.
   KeyFunction alternate;
+  // Which of the block's pairs the rule offers (null: all of them).
+  std::function<bool(const LinkRecord&, const LinkRecord&)> keep;
 };
 
 // The month most records died in (-1 if none has a date): a massacre's.
@@ -79,7 +81,8 @@ std::vector<Rule> DefaultRules(const text::TokenTable& tokens, int modal_month) 
                      const auto family = skeleton(r.chain.given);
                      if (given.empty() || family.empty()) return 0;
                      return KeyHash().Add("gf").Add(given).Add(family).value();
-                   }});
+                   },
+                   nullptr});
   rules.push_back({"given + father name",
                    [skeleton](const LinkRecord& r) -> uint64_t {
                      const auto given = skeleton(r.chain.given);
@@ -95,7 +98,8 @@ std::vector<Rule> DefaultRules(const text::TokenTable& tokens, int modal_month) 
                                                                         : r.chain.family);
                      if (given.empty() || father.empty()) return 0;
                      return KeyHash().Add("gp").Add(given).Add(father).value();
-                   }});
+                   },
+                   nullptr});
   // Father + family + month key (0 if a name is missing).
   auto father_family = [skeleton](text::TokenId father_token, text::TokenId family_token,
                                   int month) -> uint64_t {
@@ -122,7 +126,8 @@ std::vector<Rule> DefaultRules(const text::TokenTable& tokens, int modal_month) 
          }
          if (!r.chain.has(text::kChainKunya)) return 0;
          return father_family(r.chain.given, r.chain.family, r.death_day / 30);
-       }});
+       },
+       nullptr});
   rules.push_back({"given name + day of death + place",
                    [skeleton](const LinkRecord& r) -> uint64_t {
                      const auto given = skeleton(r.chain.given);
@@ -135,7 +140,7 @@ std::vector<Rule> DefaultRules(const text::TokenTable& tokens, int modal_month) 
                          .Add(static_cast<int64_t>(place))
                          .value();
                    },
-                   nullptr});
+                   nullptr, nullptr});
   // Arabic records only: a slip of the dots (غلي for علي, جعقر for جعفر) changes
   // the skeleton every other rule keys on.
   rules.push_back({"given + family name without dots",
@@ -155,7 +160,7 @@ std::vector<Rule> DefaultRules(const text::TokenTable& tokens, int modal_month) 
                          .Add(text::EncodeUtf8(text::Dotless(family.core)))
                          .value();
                    },
-                   nullptr});
+                   nullptr, nullptr});
   // A record that gives neither the given name (a kunya, أبو نبيل) nor the
   // father the other gives, or misspells both, shares no name key with its
   // match; the family name, the day, the district and the exact age together
@@ -178,14 +183,24 @@ std::vector<Rule> DefaultRules(const text::TokenTable& tokens, int modal_month) 
                          .Add(static_cast<int64_t>(r.age_min))
                          .value();
                    },
-                   nullptr});
+                   nullptr,
+                   // Two known given names are two names (or one name, which
+                   // given + family finds): the rule is for the others, and
+                   // leaving those pairs out keeps it small in large runs
+                   // (at a million records: 10.0 -> 1.2 million pairs).
+                   [&tokens](const LinkRecord& x, const LinkRecord& y) {
+                     auto known = [&tokens](text::TokenId id) {
+                       return id != text::kNoToken && !tokens.Info(id).groups.empty();
+                     };
+                     return !(known(x.chain.given) && known(y.chain.given));
+                   }});
   rules.push_back({"kunya or alias + family name",
                    [skeleton](const LinkRecord& r) -> uint64_t {
                      const auto kunya = skeleton(r.chain.kunya);
                      if (kunya.empty()) return 0;
                      return KeyHash().Add("k").Add(kunya).Add(skeleton(r.chain.family)).value();
                    },
-                   nullptr});
+                   nullptr, nullptr});
   return rules;
 }
 
@@ -194,6 +209,7 @@ std::vector<Rule> DefaultRules(const text::TokenTable& tokens, int modal_month) 
 struct RuleBlocks {
   std::vector<uint32_t> members;
   std::vector<size_t> starts;  // block b is members[starts[b] .. starts[b + 1])
+  const Rule* rule = nullptr;
 };
 
 RuleBlocks MakeBlocks(const Rule& rule, const std::vector<LinkRecord>& records,
@@ -207,6 +223,7 @@ RuleBlocks MakeBlocks(const Rule& rule, const std::vector<LinkRecord>& records,
   }
   std::sort(keyed.begin(), keyed.end());
   RuleBlocks blocks;
+  blocks.rule = &rule;
   for (size_t start = 0; start < keyed.size();) {
     size_t end = start;
     while (end < keyed.size() && keyed[end].first == keyed[start].first) ++end;
@@ -238,16 +255,20 @@ RuleBlocks MakeBlocks(const Rule& rule, const std::vector<LinkRecord>& records,
   return blocks;
 }
 
-// Calls emit(i, j) for every pair of the rule's blocks.
+// Calls emit(i, j) for every pair of the rule's blocks that the rule keeps.
 template <typename Emit>
-void ForEachPair(const RuleBlocks& blocks, const BlockingSettings& settings, Emit emit) {
+void ForEachPair(const RuleBlocks& blocks, const std::vector<LinkRecord>& records,
+                 const BlockingSettings& settings, Emit emit) {
+  const auto& keep = blocks.rule->keep;
   for (size_t b = 0; b + 1 < blocks.starts.size(); ++b) {
     const uint32_t* members = blocks.members.data() + blocks.starts[b];
     const size_t size = blocks.starts[b + 1] - blocks.starts[b];
     const size_t window = size <= settings.max_block ? size : settings.window;
     for (size_t x = 0; x < size; ++x) {
       const size_t end = std::min(size, x + 1 + window);
-      for (size_t y = x + 1; y < end; ++y) emit(members[x], members[y]);
+      for (size_t y = x + 1; y < end; ++y) {
+        if (!keep || keep(records[members[x]], records[members[y]])) emit(members[x], members[y]);
+      }
     }
   }
 }
@@ -286,8 +307,9 @@ CompactBlockingResult BlockPairsCompact(const std::vector<LinkRecord>& records,
                                         const text::TokenTable& tokens,
                                         const BlockingSettings& settings, size_t threads) {
   CompactBlockingResult result;
+  const std::vector<Rule> default_rules = DefaultRules(tokens, ModalMonth(records));
   std::vector<RuleBlocks> rules;
-  for (const Rule& rule : DefaultRules(tokens, ModalMonth(records))) {
+  for (const Rule& rule : default_rules) {
     RuleReport report;
     report.name = rule.name;
     rules.push_back(MakeBlocks(rule, records, settings, report));
@@ -297,14 +319,19 @@ CompactBlockingResult BlockPairsCompact(const std::vector<LinkRecord>& records,
   // deduplicate each row.
   const size_t n = records.size();
   std::vector<uint64_t> cursor(n + 1, 0);
-  for (const RuleBlocks& blocks : rules) {
-    ForEachPair(blocks, settings, [&](uint32_t i, uint32_t j) { ++cursor[std::min(i, j) + 1]; });
+  for (size_t r = 0; r < rules.size(); ++r) {
+    uint64_t offered = 0;
+    ForEachPair(rules[r], records, settings, [&](uint32_t i, uint32_t j) {
+      ++cursor[std::min(i, j) + 1];
+      ++offered;
+    });
+    result.rules[r].pairs = offered;  // the pairs a rule's filter kept
   }
   for (size_t i = 0; i < n; ++i) cursor[i + 1] += cursor[i];
   std::vector<uint64_t> row_start = cursor;
   UninitializedVector<uint32_t> second(cursor[n]);  // each entry written once, below
   for (const RuleBlocks& blocks : rules) {
-    ForEachPair(blocks, settings, [&](uint32_t i, uint32_t j) {
+    ForEachPair(blocks, records, settings, [&](uint32_t i, uint32_t j) {
       if (i > j) std::swap(i, j);
       second[cursor[i]++] = j;
     });
@@ -361,7 +388,9 @@ std::vector<uint32_t> BlockNeighbours(const std::vector<LinkRecord>& records,
     auto shares = [&](uint64_t k) { return k != 0 && (k == key || k == other); };
     for (uint32_t j = 0; j < records.size(); ++j) {
       if (j == index) continue;
-      if (shares(rule.key(records[j])) || (rule.alternate && shares(rule.alternate(records[j])))) {
+      if ((shares(rule.key(records[j])) ||
+           (rule.alternate && shares(rule.alternate(records[j])))) &&
+          (!rule.keep || rule.keep(records[index], records[j]))) {
         out.push_back(j);
       }
     }
