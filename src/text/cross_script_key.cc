@@ -330,18 +330,22 @@ std::string CollapseDoubledDigraphs(std::string_view part) {
 
 std::vector<PhoneticForm> LatinPhoneticForms(std::string_view raw_part) {
   const std::string collapsed = CollapseDoubledDigraphs(raw_part);
+  // Transliterations write y and i for each other. An initial "i" before a
+  // vowel is mostly the consonant ي (Iunes, Iousef, Iasser: many names begin
+  // with ي, few with إي and a vowel): read so first, and also as written
+  // (Iad = إياد). An initial "y" before a consonant is mostly a consonant
+  // whose vowel was left out (Yhya, Ysra): read as written first, and also as
+  // the vowel (Ysa = عيسى). The first reading gives the blocking skeleton.
   std::vector<std::string> readings;
-  // Transliterations write y and i for each other: an initial "i" before a
-  // vowel is the consonant ي (Iunes, Iousef, Iasser), an initial "y" before
-  // a consonant the vowel (Ysa, Ybrahim). Read so first, and also as written.
   const bool vowel_next = collapsed.size() >= 3 &&
                           std::string_view("aeiou").find(collapsed[1]) != std::string_view::npos;
   if (collapsed.size() >= 3 && collapsed[0] == 'i' && vowel_next && collapsed[1] != 'i') {
-    readings.push_back("y" + collapsed.substr(1));
+    readings = {"y" + collapsed.substr(1), collapsed};
   } else if (collapsed.size() >= 3 && collapsed[0] == 'y' && !vowel_next && collapsed[1] != 'y') {
-    readings.push_back("i" + collapsed.substr(1));
+    readings = {collapsed, "i" + collapsed.substr(1)};
+  } else {
+    readings = {collapsed};
   }
-  readings.push_back(collapsed);
   std::vector<PhoneticForm> forms;
   auto add = [&forms](PhoneticForm form) {
     if (std::find(forms.begin(), forms.end(), form) == forms.end())

@@ -67,9 +67,11 @@ struct PhoneticForm {
 // Phonetic form of an Arabic part in folded form (arabic_fold.h), no article.
 PhoneticForm ArabicPhoneticForm(std::u32string_view part);
 
-// Phonetic forms of a Latin part (lower-case ASCII, no article): the first
-// reads "dh", "th", "sh" as one consonant; when the part contains one of them a
-// second form reads them as two letters (Adham, Medhat, Ishaq).
+// Phonetic forms of a Latin part (lower-case ASCII, no article), up to four:
+// "dh", "th", "sh" read as one consonant and, when the part contains one of
+// them, as two letters (Adham, Medhat, Ishaq); an initial "i" before a vowel
+// read first as the consonant y (Iunes), an initial "y" before a consonant
+// also as the vowel (Ysa). The first form's skeleton is the blocking key.
 std::vector<PhoneticForm> LatinPhoneticForms(std::string_view part);
 
 // True when the two forms have equal skeletons and compatible clusters (see

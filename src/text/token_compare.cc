@@ -27,6 +27,13 @@ bool ShareGroup(const std::vector<VariantGroupId>& a, const std::vector<VariantG
 
 bool IsTranslit(Script s) { return s == Script::kArabic || s == Script::kLatin; }
 
+bool HasOtherReadings(const TokenAnalysis& x) {
+  for (const auto& part_forms : x.forms) {
+    if (part_forms.size() > 1) return true;
+  }
+  return false;
+}
+
 // Letters that share their shape and differ in dots (the ن and ي groups share
 // the tooth of ب in the middle of a word).
 constexpr std::u32string_view kDotGroups[] = {U"بتثني", U"جحخ", U"دذ", U"رز", U"سش",
@@ -125,8 +132,11 @@ TokenComparison Classify(const TokenInfo& a, const TokenInfo& b) {
     // A compound never equals a simple name (عبد الله vs عبد).
     return different();
   }
+  // The skeletons of the first readings are equal, or a token has other
+  // readings (Iad as إياد, Ysa as عيسى) that PhoneticallyCompatible tries.
   if (IsTranslit(x.script) && IsTranslit(y.script) &&
-      !(x.script == Script::kArabic && y.script == Script::kArabic) && x.skeleton == y.skeleton &&
+      !(x.script == Script::kArabic && y.script == Script::kArabic) &&
+      (x.skeleton == y.skeleton || HasOtherReadings(x) || HasOtherReadings(y)) &&
       PhoneticallyCompatible(x, y)) {
     return {TokenMatch::kPhonetic, 0.92};
   }

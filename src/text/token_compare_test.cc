@@ -55,6 +55,16 @@ TEST_F(TokenCompareTest, SkeletonSlipsOfAKnownNameAreClose) {
   // Two unknown Latin spellings of one skeleton: two transliterators' vowels.
   EXPECT_EQ(Level("Rabea", "Rabih"), TokenMatch::kClose);
   EXPECT_EQ(Level("Deab", "Dib"), TokenMatch::kClose);
+}
+
+// Regression: the y and i readings of Latin names. The first reading gives
+// the skeleton; the others must still meet the Arabic name at the phonetic
+// level (Iad read only as Yad lost إياد; Yhya read only as Ihya lost يحيى).
+TEST_F(TokenCompareTest, EveryReadingOfAnInitialYOrIMeetsTheArabicName) {
+  EXPECT_EQ(Level("Iunes", "يونس"), TokenMatch::kPhonetic);
+  EXPECT_EQ(Level("Iad", "إياد"), TokenMatch::kPhonetic);
+  EXPECT_EQ(Level("Ysa", "عيسي"), TokenMatch::kPhonetic);
+  EXPECT_EQ(Level("Yhya", "يحيى"), TokenMatch::kPhonetic);
   // Two spellings neither of which is a known name stay apart.
   EXPECT_EQ(Level("Khatib", "Kateb"), TokenMatch::kDifferent);
   EXPECT_EQ(Level("Hisham", "Hashem"), TokenMatch::kDifferent);  // both known, different
