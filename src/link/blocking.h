@@ -1,7 +1,8 @@
 // Blocking: the candidate pairs worth comparing, from several OR-ed rules.
 //
 // Each rule maps a record to a key (empty: the rule does not apply); records
-// sharing a key form a block and every pair in it is a candidate. Keys use the
+// sharing a key form a block and every pair in it is a candidate, unless the
+// rule leaves the pair out (a rule may offer only some of its pairs). Keys use the
 // names' cross-script skeletons, so محمد and Mohammed share blocks. A block
 // larger than `max_block` (a common name in one village) is not expanded
 // quadratically: its records are sorted by death date and age and each is

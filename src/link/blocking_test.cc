@@ -144,5 +144,31 @@ TEST(BlockingTest, AKunyaMeetsItsMatchByFamilyDayPlaceAndAge) {
   EXPECT_FALSE(HasPair(result, 0, 2));
 }
 
+// The family + day + place + age rule leaves out two different known given
+// names, but not a kunya written in a full name, whose parsed given name is
+// the father's (أبو نبيل حسن حسين سليمان: حسن); and the explanation's block
+// neighbours agree with the run's pairs.
+TEST(BlockingTest, TheFamilyDayAgeRuleKeepsKunyasAndLeavesOutTwoKnownNames) {
+  text::TokenTable tokens;
+  auto make = [&tokens](const std::string& full_name) {
+    StoredRecord stored;
+    stored.fields.full_name = full_name;
+    stored.fields.death_date = "2025-03-10";
+    stored.fields.death_date_precision = "day";
+    stored.fields.age = stored.fields.age_min = stored.fields.age_max = 37;
+    stored.fields.district = "جبلة";
+    return BuildLinkRecord(stored, 0, tokens, nullptr, PlaceIdsOfTheTests()).value();
+  };
+  std::vector<LinkRecord> records = {
+      make("أحمد سليمان"),
+      make("أبو نبيل حسن حسين سليمان"),
+      make("خالد سليمان"),
+  };
+  const auto result = BlockPairs(records, tokens, {});
+  EXPECT_TRUE(HasPair(result, 0, 1));   // a kunya: kept
+  EXPECT_FALSE(HasPair(result, 0, 2));  // أحمد and خالد: two people
+  EXPECT_EQ(BlockNeighbours(records, tokens, 0), (std::vector<uint32_t>{1}));
+}
+
 }  // namespace
 }  // namespace reckon::link
