@@ -227,8 +227,8 @@ class Scorer {
     day_adjustment_.resize(context.records.size());
     locality_adjustment_.resize(context.records.size());
     for (size_t i = 0; i < context.records.size(); ++i) {
-      day_adjustment_[i] = static_cast<float>(DayAdjustment(context, i));
-      locality_adjustment_[i] = static_cast<float>(LocalityAdjustment(context, i));
+      day_adjustment_[i] = DayAdjustment(context, i);
+      locality_adjustment_[i] = LocalityAdjustment(context, i);
     }
     const size_t token_count = context.tokens->size();
     given_adjustment_.resize(token_count);
@@ -264,11 +264,10 @@ class Scorer {
             Adjustment(family_adjustment_, context_.family_frequencies, c.family_token, kFamily);
       }
       if (level(kDate) == kSameDayLevel) {
-        weight += a < day_adjustment_.size() ? static_cast<double>(day_adjustment_[a])
-                                             : DayAdjustment(context_, a);
+        weight += a < day_adjustment_.size() ? day_adjustment_[a] : DayAdjustment(context_, a);
       }
       if (level(kPlace) == kSameLocalityLevel) {
-        weight += a < locality_adjustment_.size() ? static_cast<double>(locality_adjustment_[a])
+        weight += a < locality_adjustment_.size() ? locality_adjustment_[a]
                                                   : LocalityAdjustment(context_, a);
       }
     }
@@ -298,8 +297,10 @@ class Scorer {
   std::vector<double> name_weight_;
   std::vector<double> given_adjustment_;  // per token, at kSameName
   std::vector<double> family_adjustment_;
-  std::vector<float> day_adjustment_;  // per record, at the same-day level
-  std::vector<float> locality_adjustment_;
+  // Per record, at the same-day and same-locality levels; doubles, as
+  // explanations compute them, so that an explanation adds up exactly.
+  std::vector<double> day_adjustment_;
+  std::vector<double> locality_adjustment_;
 };
 
 // Pairs for training the name fields: records sharing the day of death, the
