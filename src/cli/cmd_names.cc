@@ -77,7 +77,7 @@ void ExplainToken(const TokenTable& table, const text::ArabicLatinTransliterator
     }
   }
   std::cout << "\n      variants ";
-  if (info.groups.empty()) std::cout << "(not in the variant table)";
+  if (!info.known()) std::cout << "(not in the variant table)";
   for (size_t group_idx = 0; group_idx < info.groups.size(); ++group_idx) {
     std::cout << (group_idx ? "; " : "") << table.variants().Label(info.groups[group_idx]);
   }

@@ -191,7 +191,7 @@ std::vector<Rule> DefaultRules(const text::TokenTable& tokens, int modal_month) 
                    // father's (أبو نبيل حسن ...: حسن), so such a pair stays.
                    [&tokens](const LinkRecord& x, const LinkRecord& y) {
                      auto known = [&tokens](text::TokenId id) {
-                       return id != text::kNoToken && !tokens.Info(id).groups.empty();
+                       return id != text::kNoToken && tokens.Info(id).known();
                      };
                      if (x.chain.has(text::kChainKunya) || y.chain.has(text::kChainKunya)) {
                        return true;

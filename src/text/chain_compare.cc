@@ -235,9 +235,8 @@ bool KunyaReading(const TokenTable& table, const NameChain& a, const NameChain& 
 // to +0.0018 on six cases, hard +0.004; 0.4 and 0.6 a little lower).
 bool ClearlyDifferentGivenNames(const TokenTable& table, const PositionResult& given) {
   constexpr double kLookAlikeScore = 0.5;
-  const bool both_known =
-      !table.Info(given.a).groups.empty() && !table.Info(given.b).groups.empty();
-  return both_known || given.comparison.score < kLookAlikeScore;
+  return (table.Info(given.a).known() && table.Info(given.b).known()) ||
+         given.comparison.score < kLookAlikeScore;
 }
 
 bool ParentOf(const TokenTable& table, const NameChain& parent, const NameChain& child) {

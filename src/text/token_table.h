@@ -39,6 +39,8 @@ struct TokenInfo {
   uint32_t folded_id = 0;              // equal for tokens with equal folded forms
   uint32_t lamalef_id = 0;             // folded form without alefs next to a lam
   std::vector<VariantGroupId> groups;  // variant groups (name_variants.h), sorted
+  // A name we know: in the variant table.
+  bool known() const { return !groups.empty(); }
 };
 
 class TokenTable {
