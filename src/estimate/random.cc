@@ -123,6 +123,22 @@ Rng::BetaDraw Rng::Beta(double a, double b) {
   return {x / sum, y / sum};
 }
 
+double Rng::LogGamma(double shape) {
+  assert(shape > 0);
+  if (shape >= 1) return std::log(Gamma(shape));
+  const double log_boost = std::log(UniformOpen()) / shape;
+  return std::log(Gamma(shape + 1)) + log_boost;
+}
+
+Rng::LogBetaDraw Rng::LogBeta(double a, double b) {
+  const double log_x = LogGamma(a);
+  const double log_y = LogGamma(b);
+  // log(x + y) without leaving log space.
+  const double log_sum = log_x > log_y ? log_x + std::log1p(std::exp(log_y - log_x))
+                                       : log_y + std::log1p(std::exp(log_x - log_y));
+  return {log_x - log_sum, log_y - log_sum};
+}
+
 int64_t Rng::Poisson(double mean) {
   assert(mean >= 0);
   if (mean <= 0) return 0;

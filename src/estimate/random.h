@@ -50,6 +50,17 @@ class Rng {
     double one_minus_x;
   };
   BetaDraw Beta(double a, double b);
+  // The logarithm of a Gamma(shape, 1) draw, finite for every shape > 0:
+  // below shape 1, log Gamma(shape + 1) + log(U) / shape (Robert and
+  // Casella 2004, 2.2), so a draw of Gamma(0.01) near 1e-400 is not 0.
+  double LogGamma(double shape);
+  // Beta(a, b) as (log x, log(1 - x)), from two log-gamma draws: neither
+  // side underflows or is clamped however small the shapes.
+  struct LogBetaDraw {
+    double log_x;
+    double log_one_minus_x;
+  };
+  LogBetaDraw LogBeta(double a, double b);
   // Poisson(mean); requires mean >= 0.
   int64_t Poisson(double mean);
   // Binomial(n, p); requires n >= 0; p is clamped to [0, 1].

@@ -67,6 +67,35 @@ TEST(RandomTest, BetaMoments) {
   EXPECT_NEAR(draw.x + draw.one_minus_x, 1.0, 1e-12);
 }
 
+// Regression (issue 17): a Beta(1, alpha) stick with alpha near 0.005 left
+// 1 - V at 0 in a few percent of draws, so log(1 - V) was clamped and alpha
+// biased upward. In log space: E log(1 - V) = -1 / alpha exactly, with no
+// infinite draw. The old linear draw fails this test (its logs are -inf).
+TEST(RandomTest, LogBetaOfATinyShapeNeverUnderflows) {
+  Rng rng(3);
+  for (const double shape : {0.005, 0.03}) {
+    double sum = 0;
+    constexpr int kDraws = 40000;
+    for (int draw = 0; draw < kDraws; ++draw) {
+      const Rng::LogBetaDraw v = rng.LogBeta(shape, 1);
+      ASSERT_TRUE(std::isfinite(v.log_x)) << shape;
+      ASSERT_LE(v.log_x, 0);
+      ASSERT_LE(v.log_one_minus_x, 0);
+      sum += v.log_x;
+    }
+    EXPECT_NEAR(sum / kDraws, -1 / shape, 0.03 / shape) << shape;
+  }
+}
+
+// E log Gamma(a) = digamma(a): -100.56 for a = 0.01, 1.2561 for a = 4.
+TEST(RandomTest, LogGammaMatchesDigamma) {
+  Rng rng(4);
+  const Moments tiny = Sample([&] { return rng.LogGamma(0.01); }, 100000);
+  EXPECT_NEAR(tiny.mean, -100.5608, 1.5);
+  const Moments four = Sample([&] { return rng.LogGamma(4); }, 100000);
+  EXPECT_NEAR(four.mean, 1.2561, 0.01);
+}
+
 TEST(RandomTest, PoissonMoments) {
   Rng rng(3);
   for (const double mean : {0.5, 7.0, 10.0, 85.0, 5000.0}) {
