@@ -21,16 +21,20 @@ function(reckon_add_library name)
   target_link_libraries(${name} PUBLIC ${ARG_DEPS} PRIVATE reckon_options)
 endfunction()
 
-# reckon_add_unit_test(NAME SOURCES... DEPS ...) — unit tests beside the code they test.
+# reckon_add_unit_test(NAME [LABEL l] SOURCES... DEPS ...) — unit tests beside the code they
+# test; LABEL (default "unit") keeps slow suites out of the sanitizer pass.
 function(reckon_add_unit_test name)
   if(NOT RECKON_BUILD_TESTS)
     return()
   endif()
-  cmake_parse_arguments(ARG "" "" "SOURCES;DEPS" ${ARGN})
+  cmake_parse_arguments(ARG "" "LABEL" "SOURCES;DEPS" ${ARGN})
+  if(NOT ARG_LABEL)
+    set(ARG_LABEL unit)
+  endif()
   add_executable(${name} ${ARG_SOURCES})
   target_link_libraries(${name} PRIVATE ${ARG_DEPS} reckon_options GTest::gtest GTest::gtest_main)
   set_target_properties(${name} PROPERTIES RUNTIME_OUTPUT_DIRECTORY ${CMAKE_BINARY_DIR}/tests)
   add_test(NAME ${name} COMMAND ${name})
-  set_tests_properties(${name} PROPERTIES LABELS unit
+  set_tests_properties(${name} PROPERTIES LABELS ${ARG_LABEL}
                        ENVIRONMENT "RECKON_TEST_DATA=${PROJECT_SOURCE_DIR}/tests/data")
 endfunction()

@@ -33,7 +33,7 @@ struct Options {
   uint64_t seed = 1;
   int chains = 4;
   int64_t burnin = 10000;
-  int64_t samples = 1000;
+  int64_t samples = 2000;
   int64_t thinning = 100;
   int k = 10;
   double a_alpha = 0.25;
@@ -431,7 +431,7 @@ Command RegisterEstimate(CLI::App& root) {
   app->add_option("--seed", o->seed, "Random seed for the Bayesian methods (default 1)");
   app->add_option("--chains", o->chains, "LCMCR chains, run in parallel (default 4)");
   app->add_option("--burnin", o->burnin, "LCMCR burn-in iterations per chain (default 10000)");
-  app->add_option("--samples", o->samples, "LCMCR draws kept per chain (default 1000)");
+  app->add_option("--samples", o->samples, "LCMCR draws kept per chain (default 2000)");
   app->add_option("--thinning", o->thinning, "LCMCR iterations per kept draw (default 100)");
   app->add_option("--K", o->k, "LCMCR latent classes (default 10)");
   app->add_option("--a-alpha", o->a_alpha, "LCMCR Gamma prior shape on alpha (default 0.25)");

@@ -51,6 +51,27 @@ Json LcmcrJson(const LcmcrResult& r) {
   j["rhat"] = Number(r.diagnostics.rhat);
   j["ess"] = Number(r.diagnostics.ess);
   j["chain_medians"] = r.chain_medians;
+  // Not final unless the chains agree (issue 17): readers of the stored
+  // estimate (report, dashboard) show the interval as provisional.
+  j["converged"] = r.convergence.converged;
+  j["convergence"] = {{"rhat_n", Number(r.convergence.rhat_n)},
+                      {"rhat_log_alpha", Number(r.convergence.rhat_log_alpha)},
+                      {"rhat_largest_weight", Number(r.convergence.rhat_largest_weight)},
+                      {"min_chain_ess", Number(r.convergence.min_chain_ess)},
+                      {"max_rhat", kLcmcrMaxRhat},
+                      {"min_ess_per_chain", kLcmcrMinChainEss},
+                      {"problems", r.convergence.problems}};
+  j["chains"] = Json::array();
+  for (const LcmcrChainSummary& c : r.chains) {
+    j["chains"].push_back({{"median", Number(c.n.median)},
+                           {"q025", Number(c.n.q025)},
+                           {"q975", Number(c.n.q975)},
+                           {"ess", Number(c.ess)},
+                           {"alpha_median", Number(c.alpha_median)},
+                           {"largest_class_weight", Number(c.largest_weight_median)},
+                           {"largest_class_position", c.dominant_position + 1},
+                           {"relabel_acceptance", Number(c.swap_acceptance)}});
+  }
   j["iterations_per_second"] = Number(r.iterations_per_second);
   j["parameters"] = {{"K", r.options.k},
                      {"a_alpha", r.options.a_alpha},
@@ -178,6 +199,20 @@ void PrintStratum(std::ostream& out, const StratumEstimate& s) {
                {{"median", "mean", "2.5%", "97.5%", "R-hat", "ESS"},
                 {Fixed(r.n.median, 0), Fixed(r.n.mean, 0), Fixed(r.n.q025, 0), Fixed(r.n.q975, 0),
                  Fixed(r.diagnostics.rhat, 3), Fixed(r.diagnostics.ess, 0)}});
+    std::vector<std::vector<std::string>> chain_rows = {
+        {"chain", "median", "2.5%", "97.5%", "ESS", "alpha", "largest class", "at"}};
+    for (size_t idx = 0; idx < r.chains.size(); ++idx) {
+      const LcmcrChainSummary& c = r.chains[idx];
+      chain_rows.push_back({std::to_string(idx + 1), Fixed(c.n.median, 0), Fixed(c.n.q025, 0),
+                            Fixed(c.n.q975, 0), Fixed(c.ess, 0), Fixed(c.alpha_median, 4),
+                            Fixed(c.largest_weight_median, 3),
+                            std::to_string(c.dominant_position + 1)});
+    }
+    PrintTable(out, chain_rows);
+    out << "  chains " << (r.convergence.converged ? "agree" : "DISAGREE: interval provisional")
+        << " (split R-hat: N " << Fixed(r.convergence.rhat_n, 3) << ", alpha "
+        << Fixed(r.convergence.rhat_log_alpha, 3) << ", largest class "
+        << Fixed(r.convergence.rhat_largest_weight, 3) << ")\n";
     for (const std::string& w : r.warnings) out << "  warning: " << w << "\n";
   }
   if (s.dga) {
@@ -219,7 +254,10 @@ nlohmann::ordered_json ReportJson(const EstimateReport& report) {
       tj["loglinear"] = {{"abundance", Number(*t.loglinear_abundance)},
                          {"stderr", Number(*t.loglinear_stderr)}};
     }
-    if (t.lcmcr) tj["lcmcr"] = SummaryJson(*t.lcmcr);
+    if (t.lcmcr) {
+      tj["lcmcr"] = SummaryJson(*t.lcmcr);
+      tj["lcmcr"]["converged"] = t.lcmcr_converged;
+    }
     if (t.dga) tj["dga"] = SummaryJson(*t.dga);
     j["total"] = tj;
   }
@@ -250,8 +288,8 @@ void PrintReport(std::ostream& out, const EstimateReport& report) {
                       Fixed(*t.loglinear_abundance + 1.96 * *t.loglinear_stderr, 0)});
     }
     if (t.lcmcr) {
-      rows.push_back({"LCMCR (median)", Fixed(t.lcmcr->median, 0), Fixed(t.lcmcr->q025, 0),
-                      Fixed(t.lcmcr->q975, 0)});
+      rows.push_back({t.lcmcr_converged ? "LCMCR (median)" : "LCMCR (median; provisional)",
+                      Fixed(t.lcmcr->median, 0), Fixed(t.lcmcr->q025, 0), Fixed(t.lcmcr->q975, 0)});
     }
     if (t.dga) {
       rows.push_back(

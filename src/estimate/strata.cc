@@ -160,6 +160,7 @@ Result<EstimateReport> EstimateStrata(const std::vector<Stratum>& strata,
       for (size_t d = 0; d < pooled.size() && d < lcmcr_sum.size(); ++d) {
         lcmcr_sum[d] += pooled[d];
       }
+      if (!estimate.lcmcr->convergence.converged) total.lcmcr_converged = false;
     } else {
       lcmcr_complete = false;
     }

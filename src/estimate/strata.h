@@ -64,6 +64,7 @@ struct TotalEstimate {
   std::optional<double> loglinear_abundance;
   std::optional<double> loglinear_stderr;
   std::optional<PosteriorSummary> lcmcr;
+  bool lcmcr_converged = true;  // false when any stratum's chains disagree
   std::optional<PosteriorSummary> dga;
 };
 

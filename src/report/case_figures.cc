@@ -204,7 +204,9 @@ Json CaseFiguresJson(const CaseFigures& f) {
       ej["headline"] = {{"method", e.headline->method},
                         {"total", e.headline->value},
                         {"low", e.headline->low},
-                        {"high", e.headline->high}};
+                        {"high", e.headline->high},
+                        {"provisional", e.headline->provisional},
+                        {"caveat", e.headline->caveat}};
     }
     j["estimate"] = ej;
   }

@@ -16,6 +16,10 @@ namespace reckon::report {
 struct EstimateHeadline {
   std::string method;            // plain-language description
   std::string value, low, high;  // rounded to whole persons; "-" when unknown
+  // True when the estimator says its interval is not final (LCMCR chains
+  // that disagree, issue 17); readers must show it as provisional.
+  bool provisional = false;
+  std::string caveat;  // why, in plain words; empty when not provisional
 };
 
 std::optional<EstimateHeadline> EstimateHeadlineOf(const nlohmann::json& result);

@@ -17,6 +17,10 @@ std::string IntervalText(const EstimateHeadline& headline) {
   if (headline.low == "-" || headline.high == "-" || headline.low.empty()) {
     return "no interval computed";
   }
+  if (headline.provisional) {
+    return "provisional 95% interval " + headline.low + "–" + headline.high + ": " +
+           headline.caveat;
+  }
   return "95% interval " + headline.low + "–" + headline.high;
 }
 
@@ -166,8 +170,30 @@ std::string StratumHtml(const Json& s) {
          JsonNumber(l, "median") + "</td><td class=\"n\">" + JsonNumber(l, "q025") +
          "</td><td class=\"n\">" + JsonNumber(l, "q975") + "</td><td class=\"n\">" +
          JsonNumber(l, "rhat", 3) + "</td><td class=\"n\">" + JsonNumber(l, "ess") +
-         "</td></tr></tbody></table><p class=\"note\">Convergence: R-hat near 1 (below 1.1) and "
-         "an effective sample size in the hundreds mean the chains agree.</p>";
+         "</td></tr></tbody></table>";
+    if (l.contains("chains") && l["chains"].is_array() && !l["chains"].empty()) {
+      h += "<table><thead><tr><th>chain</th><th class=\"n\">median</th><th class=\"n\">2.5%</th>"
+           "<th class=\"n\">97.5%</th><th class=\"n\">effective draws</th><th "
+           "class=\"n\">alpha</th></tr></thead><tbody>";
+      int chain_number = 0;
+      for (const Json& c : l["chains"]) {
+        h += "<tr><td>" + std::to_string(++chain_number) + "</td><td class=\"n\">" +
+             JsonNumber(c, "median") + "</td><td class=\"n\">" + JsonNumber(c, "q025") +
+             "</td><td class=\"n\">" + JsonNumber(c, "q975") + "</td><td class=\"n\">" +
+             JsonNumber(c, "ess") + "</td><td class=\"n\">" + JsonNumber(c, "alpha_median", 4) +
+             "</td></tr>";
+      }
+      h += "</tbody></table>";
+    }
+    const bool disagree =
+        l.contains("converged") && l["converged"].is_boolean() && !l["converged"].get<bool>();
+    h += disagree ? "<p class=\"note\" data-figure=\"estimate.lcmcr.provisional\"><strong>The "
+                    "chains disagree: this interval is provisional.</strong> Chains started apart "
+                    "should end in the same posterior; these did not, so the estimate must be run "
+                    "longer before it is published.</p>"
+                  : "<p class=\"note\">Convergence: independently started chains agree (split "
+                    "R-hat of N, alpha and the largest class's weight below 1.05) and each has at "
+                    "least 100 effective draws.</p>";
     warnings += WarningsList(l, "LCMCR");
   }
   if (s.contains("dga") && s["dga"].is_object()) {

@@ -56,6 +56,21 @@ expect_eq "diagnostics reported" True "$(json lcmcr1.json "'rhat' in j['lcmcr'] 
 expect_contains "a run too short for the chains to agree is flagged" \
   "$("$reckon" estimate --counts "$mse/kosovo.csv" --method lcmcr --chains 2 --burnin 2000 \
      --samples 300 --thinning 10 --seed 7)" "the chains disagree"
+short_run="$("$reckon" estimate --counts "$mse/kosovo.csv" --method lcmcr --chains 2 --burnin 2000 \
+     --samples 300 --thinning 10 --seed 7)"
+expect_contains "a short run's interval is called provisional" "$short_run" "interval is provisional"
+expect_contains "a short run's chain table says the chains disagree" "$short_run" "DISAGREE"
+"$reckon" estimate --counts "$mse/kosovo.csv" --method lcmcr --chains 2 --burnin 2000 \
+  --samples 300 --thinning 10 --seed 7 --json > short.json
+expect_eq "a short run is stored as not converged (issue 17)" False \
+  "$(json short.json "j['lcmcr']['converged']")"
+expect_eq "each chain is reported with its own ESS and alpha" "2 True" \
+  "$(json short.json "str(len(j['lcmcr']['chains'])) + ' ' + str(all('ess' in c and 'alpha_median' in c for c in j['lcmcr']['chains']))")"
+expect_eq "that run (20,000 sweeps a chain) is itself too short on Kosovo" False \
+  "$(json lcmcr1.json "j['lcmcr']['converged']")"
+"$reckon" estimate --counts "$mse/kosovo.csv" --method lcmcr --seed 7 --json > defaults.json
+expect_eq "the defaults (4 chains of 210,000 sweeps) converge on Kosovo" True \
+  "$(json defaults.json "j['lcmcr']['converged']")"
 
 # --- strata -----------------------------------------------------------------------------
 {

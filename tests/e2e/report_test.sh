@@ -146,4 +146,15 @@ else
   rm -rf "$profile"
 fi
 
+# --- an LCMCR estimate whose chains disagree is shown as provisional (issue 17) ----
+expect_ok "estimate lcmcr, far too short" "$reckon" estimate case.reckon --method lcmcr \
+  --chains 2 --burnin 100 --samples 100 --thinning 1 --seed 3
+expect_ok "report with the short estimate" "$reckon" report case.reckon --out provisional.html
+expect_contains "the headline calls the interval provisional" "$(cat provisional.html)" \
+  "provisional 95% interval"
+expect_contains "the LCMCR section says the chains disagree" "$(cat provisional.html)" \
+  'data-figure="estimate.lcmcr.provisional"'
+expect_eq "the stats API marks the headline provisional" true \
+  "$("$reckon" stats case.reckon --json | jq '.figures.estimate.headline.provisional')"
+
 e2e_finish

@@ -17,7 +17,8 @@ function headlineOf(estimate) {
   const total = number(headline.total);
   if (total === undefined) return null;
   return {total, lower: number(headline.low), upper: number(headline.high),
-          method: headline.method || estimate.method, stale: estimate.on_latest_register === false};
+          method: headline.method || estimate.method, stale: estimate.on_latest_register === false,
+          provisional: headline.provisional === true, caveat: headline.caveat || ''};
 }
 
 function chart(src, title, description) {
@@ -58,6 +59,7 @@ export async function renderDashboard(view) {
     }
     if (estimate.method) parts.push(String(estimate.method));
     if (estimate.stale) parts.push('computed on an earlier register');
+    if (estimate.provisional) parts.push(`PROVISIONAL: ${estimate.caveat}`);
     estimateDetail = parts.join(' · ') || null;
   }
   const sources = Array.isArray(stats.sources) ? stats.sources : [];
