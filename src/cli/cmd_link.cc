@@ -1,6 +1,7 @@
 // reckon link CASE [--threshold P] [--seed S] [--threads N] [--json]
 #include <unistd.h>
 
+#include <cmath>
 #include <iomanip>
 #include <iostream>
 #include <memory>
@@ -65,7 +66,27 @@ int Run(Options& options) {
   if (options.settings.train_from_labels) {
     std::cout << "; m of " << s.fields_trained_from_labels << " fields retrained from labels";
   }
-  std::cout << "\n\n";
+  std::cout << "\n";
+  const link::CalibrationMap& map = s.calibration;
+  if (map.identity()) {
+    std::cout << "  calibration: fewer than " << link::kMinCalibrationLabels
+              << " reviewed pairs (or fewer than " << link::kMinCalibrationLabelsEach
+              << " of a kind), so the model's probabilities stand unchecked\n";
+  } else {
+    std::cout << "  calibration: " << map.labels << " reviewed pairs (" << map.matches
+              << " one person) recalibrate the model's probabilities: logit p' = "
+              << std::setprecision(3) << map.slope << " logit p "
+              << (map.intercept < 0 ? "- " : "+ ") << std::fabs(map.intercept) << "\n";
+  }
+  std::cout << "  expected link errors at the threshold " << s.expected_errors_model.threshold
+            << " (pairs the model gives at least 0.01): false " << std::fixed
+            << std::setprecision(1) << s.expected_errors_model.expected_false << ", missed "
+            << s.expected_errors_model.expected_missed;
+  if (!map.identity()) {
+    std::cout << "; after recalibration: false " << s.expected_errors_calibrated.expected_false
+              << ", missed " << s.expected_errors_calibrated.expected_missed;
+  }
+  std::cout << "\n" << std::defaultfloat << "\n";
   TablePrinter rules({"blocking rule", "pairs", "blocks", "large blocks", "largest"});
   for (const auto& rule : s.rules) {
     rules.AddRow({rule.name, std::to_string(rule.pairs), std::to_string(rule.blocks),

@@ -338,6 +338,43 @@ std::vector<uint64_t> TrainingPairs(const std::vector<LinkRecord>& records, bool
   return pairs;
 }
 
+// The reviewers' decisions as a recalibration map (link/calibration.h). A
+// decided pair's probability is the model's before the decision: its weight
+// after competition when it is a strong pair (`strong` is in pair order; a
+// match decision set its probability to 1, not its weight), else its score
+// alone. Household pairs are kept apart by rule and left out.
+CalibrationMap CalibrateFromDecisions(const LinkContext& context, const Scorer& scorer,
+                                      const std::vector<ScoredPair>& strong,
+                                      const std::unordered_map<uint64_t, bool>& decided) {
+  std::vector<ScoredPairOutcome> reviewed;
+  reviewed.reserve(decided.size());
+  for (const auto& [key, match] : decided) {
+    const uint32_t a = PairFirst(key);
+    const uint32_t b = PairSecond(key);
+    const auto it = std::lower_bound(strong.begin(), strong.end(), std::make_pair(a, b),
+                                     [](const ScoredPair& pair, std::pair<uint32_t, uint32_t> ab) {
+                                       return std::make_pair(pair.a, pair.b) < ab;
+                                     });
+    double probability = 0;
+    if (it != strong.end() && it->a == a && it->b == b) {
+      probability = FellegiSunterModel::Probability(it->weight);
+    } else {
+      const ComparisonVector v =
+          CompareRecords(*context.tokens, context.records[a], context.records[b]);
+      if (v.IsHousehold()) continue;
+      probability = FellegiSunterModel::Probability(scorer.Score(CompactOf(v), a, b));
+    }
+    reviewed.push_back({probability, match});
+  }
+  // The decisions' order comes from a hash map: sort so the fit (a sum in
+  // floating point) does not depend on it.
+  std::sort(reviewed.begin(), reviewed.end(), [](const auto& x, const auto& y) {
+    return std::make_pair(x.probability, x.same_person) <
+           std::make_pair(y.probability, y.same_person);
+  });
+  return FitCalibrationMap(reviewed);
+}
+
 // `strong` holds, in pair order, the pairs weighed against their competitors
 // (their weight and probability as clustering saw them, a person's match
 // decision included); the other pairs are scored alone. `decided` holds the
@@ -347,7 +384,7 @@ Status WritePairs(const std::string& path, const LinkContext& context, const Sco
                   const UninitializedVector<CompactComparison>& compared,
                   const std::vector<ScoredPair>& strong,
                   const std::unordered_map<uint64_t, bool>& decided,
-                  const std::vector<uint32_t>& cluster_of) {
+                  const std::vector<uint32_t>& cluster_of, const CalibrationMap& calibration) {
   std::ofstream out(path);
   if (!out) return Status::IoError("cannot write the pairs file '" + path + "'");
   // Lines are formatted into a buffer (as `out << value` would: doubles as
@@ -382,7 +419,7 @@ Status WritePairs(const std::string& path, const LinkContext& context, const Sco
     line += ',';
     line += name;
   }
-  line += ",household,weight,probability,same_person\n";
+  line += ",household,weight,probability,calibrated_probability,same_person\n";
   size_t next_strong = 0;
   ForPairs(pairs, 0, pairs.size(), [&](size_t k, uint32_t pair_a, uint32_t pair_b) {
     const CompactComparison& c = compared[k];
@@ -420,6 +457,8 @@ Status WritePairs(const std::string& path, const LinkContext& context, const Sco
     number(household ? -999.0 : weight);
     line += ',';
     number(probability);
+    line += ',';
+    number(calibration.Apply(probability));
     line += cluster_of[pair_a] == cluster_of[pair_b] ? ",1\n" : ",0\n";
     if (line.size() >= (1 << 20)) {
       out.write(line.data(), static_cast<std::streamsize>(line.size()));
@@ -453,6 +492,17 @@ std::string LinkSummary::ToJson() const {
   j["em_iterations"] = em_iterations;
   j["fields_trained_from_labels"] = fields_trained_from_labels;
   j["prior"] = prior;
+  j["calibration"] = {
+      {"labels", calibration.labels},
+      {"matches", calibration.matches},
+      {"slope", calibration.slope},
+      {"intercept", calibration.intercept},
+      {"at_threshold",
+       {{"threshold", expected_errors_model.threshold},
+        {"expected_false_links_model", expected_errors_model.expected_false},
+        {"expected_missed_links_model", expected_errors_model.expected_missed},
+        {"expected_false_links_calibrated", expected_errors_calibrated.expected_false},
+        {"expected_missed_links_calibrated", expected_errors_calibrated.expected_missed}}}};
   j["blocking"] = nlohmann::json::array();
   for (const RuleReport& rule : rules) {
     j["blocking"].push_back({{"rule", rule.name},
@@ -998,6 +1048,19 @@ Result<LinkSummary> LinkCase(Store& store, const LinkSettings& settings) {
     }
     strong_chunks.clear();
   }
+  summary.calibration = CalibrateFromDecisions(context, scorer, strong, decided);
+  {
+    std::vector<ScoredPairOutcome> model, calibrated;
+    model.reserve(strong.size());
+    calibrated.reserve(strong.size());
+    for (const ScoredPair& pair : strong) {
+      const double p = FellegiSunterModel::Probability(pair.weight);
+      model.push_back({p, false});
+      calibrated.push_back({summary.calibration.Apply(p), false});
+    }
+    summary.expected_errors_model = CountLinkErrors(model, settings.threshold);
+    summary.expected_errors_calibrated = CountLinkErrors(calibrated, settings.threshold);
+  }
   if (settings.pairs_out.empty()) std::vector<ScoredPair>().swap(strong);
   clustering.compared = &pairs;
   clustering.compared_flags = std::move(flags);
@@ -1021,7 +1084,7 @@ Result<LinkSummary> LinkCase(Store& store, const LinkSettings& settings) {
   end_stage("cluster");
   if (!settings.pairs_out.empty()) {
     RECKON_RETURN_IF_ERROR(WritePairs(settings.pairs_out, context, scorer, pairs, compared, strong,
-                                      decided, clusters.cluster_of));
+                                      decided, clusters.cluster_of, summary.calibration));
     UninitializedVector<CompactComparison>().swap(compared);
     std::vector<ScoredPair>().swap(strong);
   }

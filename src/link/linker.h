@@ -18,6 +18,7 @@
 
 #include "common/status.h"
 #include "link/blocking.h"
+#include "link/calibration.h"
 #include "link/fellegi_sunter.h"
 #include "link/link_record.h"
 #include "store/store.h"
@@ -78,6 +79,15 @@ struct LinkSummary {
   double prior = 0;
   std::vector<RuleReport> rules;
   std::vector<std::pair<std::string, double>> seconds;  // per stage
+  // The reviewers' decisions as a recalibration of the match probabilities
+  // (link/calibration.h; the identity with too few decisions), and the
+  // register's expected false and missed links among the pairs the model
+  // gives at least kCompetitionFloor, at the threshold, before and after it.
+  // The map is reported and written to --pairs-out; clustering still uses
+  // the model's own probabilities.
+  CalibrationMap calibration;
+  LinkErrorCounts expected_errors_model;
+  LinkErrorCounts expected_errors_calibrated;
   // record_pk -> person_id of this run (not part of the JSON).
   std::vector<std::pair<int64_t, int64_t>> assignments;
   std::string ToJson() const;

@@ -126,4 +126,56 @@ expect_eq "singletons: B-cubed recall" \
   "$(awk -v p="$persons" -v n="$records" 'BEGIN { printf "%.0f", p / n * 10000 }')" \
   "$(scaled .bcubed.recall)"
 
+# --- calibration of the match probabilities (issue 18, item 1) ------------------------
+# A simulated case linked with --pairs-out; a reviewer decides 120 pairs of the
+# reviewable band from the truth; the next run recalibrates from them, and on
+# the pairs nobody decided the recalibrated probabilities must be better
+# calibrated than the model's own.
+expect_ok "simulate for calibration" "$reckon" simulate --people 1500 --lists 4 --seed 11 \
+  --profile realistic --out calsim
+expect_ok "init calibration case" "$reckon" init cal.reckon
+for k in 1 2 3 4; do
+  expect_ok "import list $k" "$reckon" import cal.reckon calsim/list_$k.csv --source list_$k \
+    --kind other
+done
+expect_ok "link with pairs" "$reckon" link cal.reckon --pairs-out pairs0.csv
+expect_contains "the pairs file has the recalibrated column" "$(head -1 pairs0.csv)" \
+  "probability,calibrated_probability,same_person"
+"$reckon" evaluate cal.reckon --truth calsim/truth.csv --pairs pairs0.csv --json >cal0.json
+expect_eq "calibration counts every compared pair but households" True \
+  "$(python3 -c "import json, csv
+j = json.load(open('cal0.json'))['calibration']
+n = sum(1 for _ in csv.reader(open('pairs0.csv'))) - 1
+print(j['pairs'] + j['household_pairs_left_out'] == n)")"
+expect_eq "no map without reviews" null "$(jq '.calibration.recalibrated' cal0.json)"
+model_ece=$(jq '.calibration.plausible_pairs.ece' cal0.json)
+python3 - <<'PY' >decisions.txt
+import csv, random
+truth = {r["record_id"]: r["person_id"] for r in csv.DictReader(open("calsim/truth.csv"))}
+band = [r for r in csv.DictReader(open("pairs0.csv"))
+        if r["household"] == "0" and 0.035 <= float(r["probability"]) <= 0.9996]
+random.Random(5).shuffle(band)
+for r in band[:120]:
+    print(r["record_a"], r["record_b"],
+          "match" if truth[r["record_a"]] == truth[r["record_b"]] else "nonmatch")
+PY
+expect_eq "120 decisions to make" 120 "$(wc -l <decisions.txt)"
+while read -r a b verdict; do
+  "$reckon" review cal.reckon --decide "$a" "$b" "$verdict" --reviewer e2e >/dev/null
+done <decisions.txt
+link_text=$("$reckon" link cal.reckon --pairs-out pairs1.csv)
+expect_contains "link says the reviews recalibrated the model" "$link_text" \
+  "reviewed pairs"
+expect_contains "link shows expected errors after recalibration" "$link_text" \
+  "after recalibration: false"
+"$reckon" evaluate cal.reckon --truth calsim/truth.csv --pairs pairs1.csv --json >cal1.json
+expect_eq "the decided pairs are left out of the score" 120 \
+  "$(jq '.calibration.decided_pairs_left_out' cal1.json)"
+expect_eq "recalibration halves the calibration error at least" true \
+  "$(jq --argjson m "$model_ece" '.calibration.recalibrated.ece < $m / 2' cal1.json)"
+expect_eq "the model alone is measurably miscalibrated here" true \
+  "$(jq '.calibration.plausible_pairs.ece > 0.03' cal1.json)"
+expect_fail "a pairs file without the columns is refused" "needs the column record_a" \
+  "$reckon" evaluate cal.reckon --truth calsim/truth.csv --pairs calsim/truth.csv
+
 e2e_finish
