@@ -20,9 +20,12 @@ test('a wrong password is refused, the right one opens the dashboard', async () 
   await login(page, 'analyst');
   assert.ok(await figure(page, 'records') > 0, 'documented records shown');
   assert.ok(await figure(page, 'unique_persons') > 0, 'unique persons shown');
-  // The stored estimate (run.sh stores a log-linear one) with its interval.
+  // The stored estimate (run.sh's latest is an LCMCR run too short for its chains to agree)
+  // with its interval, marked provisional (issue 17).
   assert.ok(await figure(page, 'estimate') >= await figure(page, 'unique_persons'), 'estimate shown');
-  assert.match(await page.textContent('.figure[data-figure="estimate"] .figure-detail'), /interval [\d,]+–[\d,]+/);
+  const estimateDetail = await page.textContent('.figure[data-figure="estimate"] .figure-detail');
+  assert.match(estimateDetail, /interval [\d,]+–[\d,]+/);
+  assert.match(estimateDetail, /PROVISIONAL: the sampler's chains disagree/);
   // The three charts are drawn by the report's chart code, not the "not available" placeholder.
   for (const name of ['timeline', 'places', 'overlap']) {
     const image = page.locator(`figure.chart[data-chart="${name}"] img`);
