@@ -51,6 +51,7 @@ LcmcrSampler::LcmcrSampler(const CaptureTable& table, const LcmcrOptions& option
   proposal_.resize(k);
   cell_prob_.resize(k << lists_);
   class_count_.resize(k);
+  missing_count_.resize(k);
   class_on_list_.resize(k * j);
   weights_.resize(k);
   if (!options.reference_start) {
@@ -119,9 +120,10 @@ void LcmcrSampler::Step() { Sweep(/*sample_alpha=*/true); }
 void LcmcrSampler::Sweep(bool sample_alpha) {
   ComputeClassPatternProbabilities();
   SampleObservedClasses();
-  SampleMissing();
+  for (size_t k = 0; k < missing_count_.size(); ++k) class_count_[k] += missing_count_[k];
   SampleListProbabilities();
   SampleSticks();
+  SampleMissing();
   if (!sample_alpha) return;
   SampleAlpha();
   if (relabel_) ProposeSwap();
@@ -180,18 +182,21 @@ void LcmcrSampler::SampleObservedClasses() {
 }
 
 void LcmcrSampler::SampleMissing() {
-  const size_t cells = size_t{1} << lists_;
+  const size_t j_count = static_cast<size_t>(lists_);
   double p0 = 0;
   for (size_t k = 0; k < static_cast<size_t>(k_); ++k) {
-    weights_[k] = pi_[k] * cell_prob_[k * cells];
+    double off = 1;
+    for (size_t list = 0; list < j_count; ++list) off *= one_minus_lambda_[k * j_count + list];
+    weights_[k] = pi_[k] * off;
     p0 += weights_[k];
   }
   // p(n0 | rest) with p(N) ~ 1/N is NegBinomial(n, 1 - p0).
   const double p_seen = std::clamp(1 - p0, 1e-300, 1.0);
   n0_ = rng_.NegativeBinomial(static_cast<double>(observed_), p_seen);
+  std::fill(missing_count_.begin(), missing_count_.end(), 0);
   if (n0_ == 0) return;
   rng_.Multinomial(n0_, weights_, split_);
-  for (size_t k = 0; k < static_cast<size_t>(k_); ++k) class_count_[k] += split_[k];
+  for (size_t k = 0; k < static_cast<size_t>(k_); ++k) missing_count_[k] = split_[k];
 }
 
 void LcmcrSampler::SampleListProbabilities() {
@@ -330,6 +335,7 @@ void LcmcrSampler::SwapClasses(size_t a, size_t b) {
                    class_on_list_.begin() + static_cast<std::ptrdiff_t>((a + 1) * j_count),
                    class_on_list_.begin() + static_cast<std::ptrdiff_t>(b * j_count));
   std::swap(class_count_[a], class_count_[b]);
+  std::swap(missing_count_[a], missing_count_[b]);
   std::swap(pi_[a], pi_[b]);
   std::swap(stick_[a], stick_[b]);
   std::swap(log_base_[a], log_base_[b]);
@@ -350,6 +356,7 @@ void LcmcrSampler::ApplyPermutation(const std::vector<size_t>& new_to_old) {
   permute_rows(one_minus_lambda_, j_count);
   permute_rows(class_on_list_, j_count);
   permute_rows(class_count_, 1);
+  permute_rows(missing_count_, 1);
   permute_rows(pi_, 1);
   permute_rows(stick_, 1);
   permute_rows(log_base_, 1);

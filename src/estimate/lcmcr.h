@@ -142,6 +142,7 @@ class LcmcrSampler {
   int64_t n0_ = 0;
   std::vector<double> cell_prob_;       // k_ x 2^lists_: P(pattern | class)
   std::vector<int64_t> class_count_;    // people per class (observed + missing)
+  std::vector<int64_t> missing_count_;  // the unobserved people's classes, last drawn
   std::vector<int64_t> class_on_list_;  // k_ x lists_: people in class on list
   std::vector<double> weights_;         // scratch
   std::vector<int64_t> split_;          // scratch
