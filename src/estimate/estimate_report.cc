@@ -209,7 +209,8 @@ void PrintStratum(std::ostream& out, const StratumEstimate& s) {
                             std::to_string(c.dominant_position + 1)});
     }
     PrintTable(out, chain_rows);
-    out << "  chains " << (r.convergence.converged ? "agree" : "DISAGREE: interval provisional")
+    out << "  chains "
+        << (r.convergence.converged ? "agree" : "NOT CONVERGED: interval provisional")
         << " (split R-hat: N " << Fixed(r.convergence.rhat_n, 3) << ", alpha "
         << Fixed(r.convergence.rhat_log_alpha, 3) << ", largest class "
         << Fixed(r.convergence.rhat_largest_weight, 3) << ")\n";

@@ -43,8 +43,9 @@ std::optional<EstimateHeadline> EstimateHeadlineOf(const nlohmann::json& result)
         !lcmcr["converged"].get<bool>()) {
       headline.provisional = true;
       headline.caveat =
-          "the sampler's chains disagree, so this interval is provisional: run the estimate "
-          "longer before publishing it";
+          "the sampler has not converged (its chains disagree or have too few effective "
+          "draws), so this interval is provisional: run the estimate longer before publishing "
+          "it";
     }
     return headline;
   }

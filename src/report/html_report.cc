@@ -188,9 +188,10 @@ std::string StratumHtml(const Json& s) {
     const bool disagree =
         l.contains("converged") && l["converged"].is_boolean() && !l["converged"].get<bool>();
     h += disagree ? "<p class=\"note\" data-figure=\"estimate.lcmcr.provisional\"><strong>The "
-                    "chains disagree: this interval is provisional.</strong> Chains started apart "
-                    "should end in the same posterior; these did not, so the estimate must be run "
-                    "longer before it is published.</p>"
+                    "sampler has not converged: this interval is provisional.</strong> Chains "
+                    "started apart should end in the same posterior, each with at least 100 "
+                    "effective draws; these did not (see the warnings), so the estimate must be "
+                    "run longer before it is published.</p>"
                   : "<p class=\"note\">Convergence: independently started chains agree (split "
                     "R-hat of N, alpha and the largest class's weight below 1.05) and each has at "
                     "least 100 effective draws.</p>";

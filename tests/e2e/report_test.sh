@@ -152,7 +152,7 @@ expect_ok "estimate lcmcr, far too short" "$reckon" estimate case.reckon --metho
 expect_ok "report with the short estimate" "$reckon" report case.reckon --out provisional.html
 expect_contains "the headline calls the interval provisional" "$(cat provisional.html)" \
   "provisional 95% interval"
-expect_contains "the LCMCR section says the chains disagree" "$(cat provisional.html)" \
+expect_contains "the LCMCR section says the sampler has not converged" "$(cat provisional.html)" \
   'data-figure="estimate.lcmcr.provisional"'
 expect_eq "the stats API marks the headline provisional" true \
   "$("$reckon" stats case.reckon --json | jq '.figures.estimate.headline.provisional')"

@@ -25,7 +25,7 @@ test('a wrong password is refused, the right one opens the dashboard', async () 
   assert.ok(await figure(page, 'estimate') >= await figure(page, 'unique_persons'), 'estimate shown');
   const estimateDetail = await page.textContent('.figure[data-figure="estimate"] .figure-detail');
   assert.match(estimateDetail, /interval [\d,]+–[\d,]+/);
-  assert.match(estimateDetail, /PROVISIONAL: the sampler's chains disagree/);
+  assert.match(estimateDetail, /PROVISIONAL: the sampler has not converged/);
   // The three charts are drawn by the report's chart code, not the "not available" placeholder.
   for (const name of ['timeline', 'places', 'overlap']) {
     const image = page.locator(`figure.chart[data-chart="${name}"] img`);
