@@ -80,7 +80,7 @@ int Run(const Options& options) {
     overrides.profile = simulate::ParseProfileName(options.profile);
     if (!overrides.profile) {
       return ReportError(Status::InvalidArgument("unknown profile '" + options.profile +
-                                                 "' (known: clean, realistic, hard)"));
+                                                 "' (known: clean, realistic, hard, heldout)"));
     }
   }
   std::optional<std::string> config_text;
@@ -128,8 +128,9 @@ Command RegisterSimulate(CLI::App& root) {
   options->lists_flag = app->add_option("--lists", options->lists, "Number of lists (default 5)")
                             ->check(CLI::Range(1, simulate::kMaxLists));
   options->seed_flag = app->add_option("--seed", options->seed, "Random seed (default 1)");
-  options->profile_flag =
-      app->add_option("--profile", options->profile, "clean, realistic (default) or hard");
+  options->profile_flag = app->add_option(
+      "--profile", options->profile,
+      "clean, realistic (default), hard or heldout (held out of all linker tuning)");
   app->add_option("--config", options->config,
                   "JSON file setting any parameter (docs/simulate.md); flags override it");
   app->add_flag("--force", options->force, "Overwrite a previous simulation in --out");

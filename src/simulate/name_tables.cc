@@ -206,6 +206,163 @@ const std::vector<std::string_view>& FamilyRows() {
   return kRows;
 }
 
+// The "extended" tables (population.name_tables = extended, used by the
+// held-out profile) append these rows after the standard ones: the standard
+// names keep their ranks and the tail grows. Written for the simulator from
+// common Syrian names; not taken from any dataset.
+const std::vector<std::string_view>& ExtraMaleRows() {
+  static const std::vector<std::string_view> kRows = {
+      "زين العابدين|Zein al-Abidin|Zainalabidin|Zain El Abidin|Zein Alabedin",
+      "عبد العزيز|Abdulaziz|Abd al-Aziz|Abdelaziz",
+      "عبد القادر|Abdulkader|Abd al-Qadir|Abdelkader",
+      "عبد الرزاق|Abdulrazzaq|Abd al-Razzaq|Abdelrazak",
+      "عبد الناصر|Abdulnaser|Abd al-Nasser",
+      "محي الدين|Muhyi al-Din|Mohieddin|Mohi Eddin",
+      "صلاح الدين|Salah al-Din|Salaheddin|Salah Eddine",
+      "بدر الدين|Badr al-Din|Badreddin",
+      "ناصر|Nasser|Naser|Nasir",
+      "منصور|Mansour|Mansur",
+      "سعيد|Said|Saeed",
+      "رشيد|Rashid|Rachid|Rasheed",
+      "وليد|Walid|Waleed",
+      "مجد|Majd|Magd",
+      "مهدي|Mahdi|Mehdi",
+      "هادي|Hadi|Hady",
+      "كريم|Karim|Kareem",
+      "نديم|Nadim|Nadeem",
+      "رائد|Raed|Raid",
+      "ثائر|Thaer|Thair",
+      "عامر|Amer|Aamer",
+      "بشار|Bashar|Bachar",
+      "غزوان|Ghazwan|Gazwan",
+      "أديب|Adib|Adeeb",
+      "حبيب|Habib|Habeeb",
+      "شريف|Sharif|Cherif|Shareef",
+      "مروان|Marwan|Merwan",
+      "نزيه|Nazih|Nazeeh",
+      "فايز|Fayez|Faiz",
+      "جهاد|Jihad|Jehad",
+      "زكريا|Zakaria|Zakariya",
+      "سهيل|Suhail|Souheil|Suhayl",
+      "سليم|Salim|Selim|Saleem",
+      "حافظ|Hafez|Hafiz",
+      "ضياء|Diaa|Diya",
+      "يزن|Yazan|Yazen",
+      "قصي|Qusai|Kusay|Qusay",
+      "أيهم|Ayham|Aiham",
+      "مؤيد|Muayad|Moayad",
+      "عدي|Uday|Odai",
+      "طلال|Talal|Tallal",
+      "نواف|Nawaf|Nawwaf",
+      "حمدي|Hamdi|Hamdy",
+      "رفعت|Rifaat|Refaat",
+      "شوكت|Shawkat|Chawkat",
+      "عزت|Izzat|Ezzat",
+      "ممدوح|Mamdouh|Mamduh",
+      "يحيى|Yahya|Yehia|Yahia",
+      "بسام|Bassam|Basam",
+  };
+  return kRows;
+}
+
+const std::vector<std::string_view>& ExtraFemaleRows() {
+  static const std::vector<std::string_view> kRows = {
+      "رقية|Ruqayya|Roukaya|Ruqaya",
+      "سناء|Sanaa|Sana",
+      "هالة|Hala|Halah",
+      "لينا|Lina|Leena",
+      "دعاء|Duaa|Doaa",
+      "روان|Rawan|Rawane",
+      "يارا|Yara|Yarah",
+      "علا|Ola|Ula|Oula",
+      "سماح|Samah|Sammah",
+      "تغريد|Taghrid|Taghreed",
+      "ابتسام|Ibtisam|Ebtissam",
+      "منيرة|Munira|Mounira",
+      "وداد|Widad|Wedad",
+      "صفاء|Safaa|Safa",
+      "ضحى|Duha|Doha",
+      "رزان|Razan|Razane",
+      "جنى|Jana|Janna",
+      "شهد|Shahd|Chahd",
+      "لجين|Lujain|Loujain",
+      "أسماء|Asmaa|Asma",
+      "حنان|Hanan|Hanane",
+      "سميرة|Samira|Sameera",
+      "عفاف|Afaf|Afaaf",
+      "نهى|Nuha|Noha",
+      "بشرى|Bushra|Boushra",
+  };
+  return kRows;
+}
+
+const std::vector<std::string_view>& ExtraFamilyRows() {
+  static const std::vector<std::string_view> kRows = {
+      "+حمصي|Homsi|Himsi",
+      "+شامي|Shami|Chami",
+      "+إدلبي|Idlibi|Edlibi",
+      "+حموي|Hamwi|Hamawi|Hamoui",
+      "+نجار|Najjar|Najar",
+      "+عطار|Attar|Atar",
+      "+خياط|Khayyat|Khayat",
+      "+دباغ|Dabbagh|Debbagh",
+      "+صباغ|Sabbagh|Sabbag",
+      "+طحان|Tahhan|Tahan",
+      "+نحاس|Nahhas|Nahas",
+      "+بيطار|Bitar|Baytar",
+      "+مصري|Masri|Misri",
+      "+كردي|Kurdi|Kurdy",
+      "+تركماني|Turkmani|Torkmani",
+      "مخلوف|Makhlouf|Makhluf",
+      "أسبر|Asber|Esber",
+      "سلامة|Salameh|Salama",
+      "عيد|Eid|Aid",
+      "بركات|Barakat|Barakate",
+      "جديد|Jadid|Jdid",
+      "عاقل|Akel|Aqil",
+      "حاتم|Hatem|Hatim",
+      "نجم|Najm|Nejm",
+      "شعبان|Shaaban|Chaaban",
+      "رحال|Rahhal|Rahal",
+      "مرعي|Marei|Maraee",
+      "سويد|Sweid|Suwaid",
+      "عكاري|Akkari|Akari",
+      "دلا|Dalla|Dala",
+      "وردة|Wardeh|Warda",
+      "غزال|Ghazal|Gazal",
+      "حمدان|Hamdan|Hamdane",
+      "سرحان|Sarhan|Serhan",
+      "زريق|Zreik|Zuraiq",
+      "كنج|Kanj|Kenj",
+      "فرحات|Farhat|Ferhat",
+      "حجازي|Hijazi|Hejazi",
+      "نعيسة|Naaisa|Nuaisa",
+      "بلول|Ballul|Balloul",
+      "شدود|Shaddoud|Shadud",
+      "يونس|Younes|Younis",
+      "سلمان|Salman|Selman",
+      "خضر|Khader|Khodr",
+      "ديوب|Dayoub|Diyoub",
+      "علوش|Alloush|Aloush",
+      "بدران|Badran|Bedran",
+      "مهنا|Mhanna|Muhanna",
+      "طه|Taha|Tahaa",
+      "+عمري|Omari|Umari",
+      "+بكري|Bakri|Bekri",
+      "+زعبي|Zoubi|Zubi",
+      "+حسيني|Husseini|Hosseini",
+      "+عبد الله|Abdullah|Abdallah",
+  };
+  return kRows;
+}
+
+std::vector<std::string_view> Concat(const std::vector<std::string_view>& base,
+                                     const std::vector<std::string_view>& extra, bool extended) {
+  std::vector<std::string_view> rows = base;
+  if (extended) rows.insert(rows.end(), extra.begin(), extra.end());
+  return rows;
+}
+
 Name ParseRow(std::string_view row) {
   Name name;
   if (!row.empty() && row.front() == '+') {
@@ -229,10 +386,10 @@ NameTable::NameTable(const std::vector<std::string_view>& packed, double zipf_ex
   for (std::string_view row : packed) names_.push_back(ParseRow(row));
 }
 
-NameTables::NameTables(double given_zipf_exponent, double family_zipf_exponent)
-    : male_(MaleRows(), given_zipf_exponent),
-      female_(FemaleRows(), given_zipf_exponent),
-      family_(FamilyRows(), family_zipf_exponent) {}
+NameTables::NameTables(double given_zipf_exponent, double family_zipf_exponent, bool extended)
+    : male_(Concat(MaleRows(), ExtraMaleRows(), extended), given_zipf_exponent),
+      female_(Concat(FemaleRows(), ExtraFemaleRows(), extended), given_zipf_exponent),
+      family_(Concat(FamilyRows(), ExtraFamilyRows(), extended), family_zipf_exponent) {}
 
 const std::vector<std::string_view>& LatinArticleVariants() {
   static const std::vector<std::string_view> kForms = {"al-", "Al-", "Al ", "el-", "El ", ""};

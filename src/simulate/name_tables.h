@@ -44,7 +44,9 @@ class NameTable {
 
 class NameTables {
  public:
-  NameTables(double given_zipf_exponent, double family_zipf_exponent);
+  // `extended` appends the extra rows of the held-out profile's tables after
+  // the standard ones (standard ranks unchanged).
+  NameTables(double given_zipf_exponent, double family_zipf_exponent, bool extended = false);
 
   const NameTable& male() const { return male_; }
   const NameTable& female() const { return female_; }

@@ -83,6 +83,173 @@ uint16_t DistinctName(const NameTable& table, const std::vector<uint16_t>& taken
   return name;
 }
 
+// Each locality's clans: `count` distinct family names, the first the largest.
+std::vector<std::vector<uint16_t>> VillageClans(const SimulateConfig& config, size_t locality_count,
+                                                const NameTable& family) {
+  std::vector<std::vector<uint16_t>> clans(locality_count);
+  const int count = config.population.clans_per_village;
+  if (count <= 0) return clans;
+  for (size_t locality = 0; locality < locality_count; ++locality) {
+    Rng rng(StreamKey(config.seed, kStreamVillageClans, locality));
+    for (int clan = 0; clan < count; ++clan) {
+      clans[locality].push_back(DistinctName(family, clans[locality], rng));
+    }
+  }
+  return clans;
+}
+
+// A family name in a village: one of its clans (Zipf 1 over them) with
+// clan_share, else any name from the table.
+uint16_t VillageFamily(const PopulationSpec& spec, const std::vector<uint16_t>& clans,
+                       const NameTable& family, Rng& rng) {
+  if (clans.empty() || !rng.Bernoulli(spec.clan_share)) return family.Sample(rng);
+  double total = 0.0;
+  for (size_t rank = 0; rank < clans.size(); ++rank) total += 1.0 / static_cast<double>(rank + 1);
+  double u = rng.Uniform() * total;
+  for (size_t rank = 0; rank < clans.size(); ++rank) {
+    u -= 1.0 / static_cast<double>(rank + 1);
+    if (u < 0.0) return clans[rank];
+  }
+  return clans.back();
+}
+
+// A three-generation household: the patriarch, his wife, an unmarried
+// daughter, his married sons with their wives and children. Returns the whole
+// family in order (eldest generation first, each son followed by his wife and
+// children); the caller keeps a random subset of `size`. Draws only from `rng`.
+std::vector<Person> ExtendedFamily(const PopulationSpec& spec, const Person& base,
+                                   const std::vector<uint16_t>& clans, const NameTables& names,
+                                   Rng& rng) {
+  const NameTable& male = names.male();
+  const NameTable& female = names.female();
+  const NameTable& family = names.family();
+  std::vector<Person> roster;
+  const uint16_t great_great = male.Sample(rng);                  // the patriarch's grandfather
+  const uint16_t great = DistinctName(male, {great_great}, rng);  // his father
+  const uint16_t head = rng.Bernoulli(spec.grandfather_namesake_share)
+                            ? great_great
+                            : DistinctName(male, {great}, rng);
+  const auto head_age = static_cast<int>(rng.Between(62, 88));
+
+  // Sons, eldest first; the eldest may carry his grandfather's name.
+  const auto son_count = static_cast<int>(rng.Between(2, 4));
+  std::vector<uint16_t> sons;
+  std::vector<int> son_ages;
+  for (int son = 0; son < son_count; ++son) {
+    sons.push_back(son == 0 && rng.Bernoulli(spec.grandfather_namesake_share)
+                       ? great
+                       : DistinctName(male, sons, rng));
+    son_ages.push_back(std::max(18, head_age - static_cast<int>(rng.Between(22, 40))));
+  }
+  std::sort(son_ages.rbegin(), son_ages.rend());
+  const uint16_t head_wife = female.Sample(rng);
+
+  Person patriarch = base;
+  patriarch.relation = Relation::kGrandfather;
+  patriarch.sex = Sex::kMale;
+  patriarch.age = static_cast<uint8_t>(head_age);
+  patriarch.given = head;
+  patriarch.father = great;
+  patriarch.grandfather = great_great;
+  patriarch.mother = female.Sample(rng);
+  patriarch.kunya_son = sons.front();
+  roster.push_back(patriarch);
+
+  Person matriarch = base;
+  matriarch.relation = Relation::kGrandmother;
+  matriarch.sex = Sex::kFemale;
+  matriarch.age =
+      static_cast<uint8_t>(std::max(40, head_age - static_cast<int>(rng.Between(0, 10))));
+  matriarch.given = head_wife;
+  matriarch.father = male.Sample(rng);
+  matriarch.grandfather = male.Sample(rng);
+  matriarch.family = VillageFamily(spec, clans, family, rng);
+  matriarch.mother = female.Sample(rng);
+  matriarch.kunya_son = sons.front();
+  matriarch.husband = head;
+  matriarch.husband_family = base.family;
+  roster.push_back(matriarch);
+
+  if (rng.Bernoulli(0.3)) {
+    Person daughter = base;
+    daughter.relation = Relation::kDaughter;
+    daughter.sex = Sex::kFemale;
+    daughter.age =
+        static_cast<uint8_t>(std::max(16, head_age - static_cast<int>(rng.Between(20, 38))));
+    daughter.given = female.Sample(rng);
+    daughter.father = head;
+    daughter.grandfather = great;
+    daughter.mother = head_wife;
+    roster.push_back(daughter);
+  }
+
+  for (size_t son_idx = 0; son_idx < sons.size(); ++son_idx) {
+    const int son_age = son_ages[son_idx];
+    const uint16_t wife_name = female.Sample(rng);
+    // His children, eldest first: the eldest son may carry his grandfather's
+    // (the patriarch's) name, so cousins' chains differ only in the father.
+    std::vector<Person> children;
+    std::vector<uint16_t> grandsons;
+    std::vector<uint16_t> granddaughters;
+    const int child_count = son_age >= 20 ? static_cast<int>(rng.Between(1, 4)) : 0;
+    std::vector<int> child_ages;
+    for (int child = 0; child < child_count; ++child) {
+      child_ages.push_back(std::max(0, son_age - static_cast<int>(rng.Between(19, 35))));
+    }
+    std::sort(child_ages.rbegin(), child_ages.rend());
+    for (int age : child_ages) {
+      Person child = base;
+      child.age = static_cast<uint8_t>(age);
+      child.father = sons[son_idx];
+      child.grandfather = head;
+      child.mother = wife_name;
+      if (rng.Bernoulli(spec.son_share)) {
+        child.sex = Sex::kMale;
+        child.relation = Relation::kGrandson;
+        child.given = grandsons.empty() && rng.Bernoulli(spec.grandfather_namesake_share)
+                          ? head
+                          : DistinctName(male, grandsons, rng);
+        grandsons.push_back(child.given);
+      } else {
+        child.sex = Sex::kFemale;
+        child.relation = Relation::kGranddaughter;
+        child.given = DistinctName(female, granddaughters, rng);
+        granddaughters.push_back(child.given);
+      }
+      if (age >= 25) child.kunya_son = male.Sample(rng);
+      children.push_back(child);
+    }
+    const uint16_t eldest = grandsons.empty() ? male.Sample(rng) : grandsons.front();
+
+    Person son = base;
+    son.relation = Relation::kSon;
+    son.sex = Sex::kMale;
+    son.age = static_cast<uint8_t>(son_age);
+    son.given = sons[son_idx];
+    son.father = head;
+    son.grandfather = great;
+    son.mother = head_wife;
+    son.kunya_son = eldest;
+    roster.push_back(son);
+
+    Person wife = base;
+    wife.relation = Relation::kDaughterInLaw;
+    wife.sex = Sex::kFemale;
+    wife.age = static_cast<uint8_t>(std::max(16, son_age - static_cast<int>(rng.Between(0, 8))));
+    wife.given = wife_name;
+    wife.father = male.Sample(rng);
+    wife.grandfather = male.Sample(rng);
+    wife.family = VillageFamily(spec, clans, family, rng);
+    wife.mother = female.Sample(rng);
+    wife.kunya_son = eldest;
+    wife.husband = sons[son_idx];
+    wife.husband_family = base.family;
+    roster.push_back(wife);
+    for (const Person& child : children) roster.push_back(child);
+  }
+  return roster;
+}
+
 }  // namespace
 
 std::string_view RelationName(Relation relation) {
@@ -97,6 +264,16 @@ std::string_view RelationName(Relation relation) {
       return "son";
     case Relation::kDaughter:
       return "daughter";
+    case Relation::kGrandfather:
+      return "grandfather";
+    case Relation::kGrandmother:
+      return "grandmother";
+    case Relation::kDaughterInLaw:
+      return "daughter_in_law";
+    case Relation::kGrandson:
+      return "grandson";
+    case Relation::kGranddaughter:
+      return "granddaughter";
   }
   return "?";
 }
@@ -111,6 +288,9 @@ Population Population::Generate(const SimulateConfig& config, const Gazetteer& g
   const NameTable& male = names.male();
   const NameTable& female = names.female();
   const NameTable& family = names.family();
+  const std::vector<std::vector<uint16_t>> clans =
+      VillageClans(config, gazetteer.localities().size(), family);
+  const bool with_clans = spec.clans_per_village > 0 && spec.clan_share > 0.0;
 
   Population population;
   const auto target = static_cast<size_t>(config.people);
@@ -129,6 +309,10 @@ Population Population::Generate(const SimulateConfig& config, const Gazetteer& g
     base.locality = static_cast<uint16_t>(places.Sample(rng));
     base.death_day = DrawDeathDay(peaks[base.locality], start, end, spec.background_share, rng);
     base.family = family.Sample(rng);
+    // Held-out knobs draw from their own streams, so that with them off
+    // nothing here changes.
+    Rng clan_rng(StreamKey(config.seed, kStreamClan, household));
+    if (with_clans) base.family = VillageFamily(spec, clans[base.locality], family, clan_rng);
 
     // Visibility = sd * (sqrt(s) * household part + sqrt(1 - s) * own part),
     // so its variance is sd^2 whatever the household share s.
@@ -152,6 +336,22 @@ Population Population::Generate(const SimulateConfig& config, const Gazetteer& g
       if (person.age >= 25) person.kunya_son = male.Sample(rng);
       add(person);
       continue;
+    }
+
+    if (size >= 3 && spec.extended_household_share > 0.0) {
+      Rng extended_rng(StreamKey(config.seed, kStreamExtended, household));
+      if (extended_rng.Bernoulli(spec.extended_household_share)) {
+        const std::vector<Person> roster =
+            ExtendedFamily(spec, base, clans[base.locality], names, extended_rng);
+        // The dead: a random subset of the family, kept in family order.
+        std::vector<size_t> picked(roster.size());
+        for (size_t idx = 0; idx < picked.size(); ++idx) picked[idx] = idx;
+        extended_rng.Shuffle(picked);
+        picked.resize(std::min(size, picked.size()));
+        std::sort(picked.begin(), picked.end());
+        for (size_t idx : picked) add(roster[idx]);
+        continue;
+      }
     }
 
     // The family's chain: the children's father F, his father G, and G's father.
@@ -223,6 +423,11 @@ Population Population::Generate(const SimulateConfig& config, const Gazetteer& g
       person.father = male.Sample(rng);
       person.grandfather = male.Sample(rng);
       person.family = family.Sample(rng);  // a married woman keeps her own family name
+      if (with_clans) {
+        person.family = VillageFamily(spec, clans[base.locality], family, clan_rng);
+      }
+      person.husband = father;
+      person.husband_family = base.family;
       person.mother = female.Sample(rng);
       person.kunya_son = eldest_son;
       add(person);

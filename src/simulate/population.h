@@ -12,6 +12,12 @@
 //    names; the father's given name is their father name and his father name
 //    their grandfather name; the mother's given name is their mother name. The
 //    mother keeps her own father's chain and family name.
+//  - Held-out knobs: each locality has clans_per_village clan family names
+//    that a share clan_share of its households (and their wives) bear; a
+//    share extended_household_share of households of 3+ are three-generation
+//    families (patriarch, his wife, his sons and their wives, grandchildren:
+//    brothers, cousins, in-laws), with the eldest son of each father named
+//    after his grandfather with grandfather_namesake_share.
 //  - Each person carries a latent visibility ~ Normal(0, visibility_sd) that
 //    raises or lowers every list's capture odds (heterogeneity); a share
 //    household_visibility_share of its variance is common to the household.
@@ -32,23 +38,39 @@
 namespace reckon::simulate {
 
 enum class Sex : uint8_t { kMale, kFemale };
-enum class Relation : uint8_t { kAlone, kFather, kMother, kSon, kDaughter };
+// Relations are to the household's head: the father of a nuclear family, the
+// grandfather (patriarch) of a three-generation one. kDaughterInLaw is a son's
+// wife; grandchildren are the sons' children.
+enum class Relation : uint8_t {
+  kAlone,
+  kFather,
+  kMother,
+  kSon,
+  kDaughter,
+  kGrandfather,
+  kGrandmother,
+  kDaughterInLaw,
+  kGrandson,
+  kGranddaughter,
+};
 
 inline constexpr uint16_t kNoName = 0xFFFF;
 inline constexpr int kMaxHouseholdSize = 12;
 
-// 28 bytes: a million people fit in about 28 MB.
+// 32 bytes: a million people fit in about 32 MB.
 struct Person {
-  uint32_t household = 0;        // 1-based
-  int32_t death_day = 0;         // days since 1970-01-01
-  float visibility = 0.0f;       // latent log-odds shift shared by all lists
-  uint16_t locality = 0;         // index into Gazetteer::localities()
-  uint16_t given = 0;            // male table for men, female table for women
-  uint16_t father = 0;           // male table
-  uint16_t grandfather = 0;      // male table
-  uint16_t family = 0;           // family table
-  uint16_t mother = 0;           // female table
-  uint16_t kunya_son = kNoName;  // male table: the X of "Abu X" / "Umm X"
+  uint32_t household = 0;             // 1-based
+  int32_t death_day = 0;              // days since 1970-01-01
+  float visibility = 0.0f;            // latent log-odds shift shared by all lists
+  uint16_t locality = 0;              // index into Gazetteer::localities()
+  uint16_t given = 0;                 // male table for men, female table for women
+  uint16_t father = 0;                // male table
+  uint16_t grandfather = 0;           // male table
+  uint16_t family = 0;                // family table
+  uint16_t mother = 0;                // female table
+  uint16_t kunya_son = kNoName;       // male table: the X of "Abu X" / "Umm X"
+  uint16_t husband = kNoName;         // male table: a married woman's husband's given name
+  uint16_t husband_family = kNoName;  // family table: his family name
   uint8_t age = 0;
   Sex sex = Sex::kMale;
   Relation relation = Relation::kAlone;
@@ -82,6 +104,11 @@ enum StreamPurpose : uint64_t {
   kStreamRender,
   kStreamFormat,
   kStreamCause,
+  // Added with the held-out profile; each draws only when its knob is on.
+  kStreamVillageClans,
+  kStreamClan,
+  kStreamExtended,
+  kStreamHeldoutRender,
 };
 
 }  // namespace reckon::simulate

@@ -239,6 +239,102 @@ ListSpec HardList(Archetype archetype, int cycle_base) {
   return list;
 }
 
+// The held-out profile: five organisations whose habits no other profile has,
+// kept out of all linker tuning (docs/simulate.md, "Held-out style").
+NoiseRates HeldoutNoise() {
+  NoiseRates n = RealisticNoise();
+  n.typo = 0.05;
+  n.compound = 0.5;
+  n.kunya = 0.02;
+  n.kunya_alone = 0.04;
+  n.given_father_swap = 0.03;
+  n.husband_family = 0.3;
+  n.wife_of = 0.1;
+  n.date_shift = 0.12;
+  return n;
+}
+
+ListSpec HeldoutList(Archetype archetype, int cycle_base) {
+  ListSpec list;
+  list.noise = HeldoutNoise();
+  list.duplicate_rate = 0.02;
+  list.missing = {0.02, 0.08, 0.05, 0.02, 0.3};
+  switch (archetype) {
+    case Archetype::kNgo:
+      list.description =
+          "local committee (Arabic chain, no sex column, ages as words, day-first dates with dots)";
+      list.script = Script::kArabic;
+      list.name_format = NameFormat::kChain;
+      list.sex_format = SexFormat::kNone;
+      list.age_format = AgeFormat::kLifeStage;
+      list.date_format = DateFormat::kDayMonthYearDots;
+      list.place_level = PlaceLevel::kLocality;
+      list.order = RecordOrder::kPlaceDate;
+      list.noise.wife_of = 0.3;
+      list.capture = 0.35;
+      list.child_log_odds = -0.2;
+      break;
+    case Archetype::kMorgue:
+      list.description =
+          "regional hospital (Arabic full name, often family name first, 5-year bands, regions)";
+      list.script = Script::kArabic;
+      list.name_format = NameFormat::kFullName;
+      list.sex_format = SexFormat::kArabic;
+      list.age_format = AgeFormat::kBand5;
+      list.date_format = DateFormat::kDayMonthYear;
+      list.arabic_digits = 0.4;
+      list.place_level = PlaceLevel::kDistrict;
+      list.noise.swap_parts = 0.4;
+      list.noise.place_region = 0.5;
+      list.capture = 0.3;
+      list.place_log_odds = {{kJablehDistrict, 0.8}};
+      break;
+    case Archetype::kMedia:
+      list.description = "diaspora media (Latin capitals, full name, kunyas)";
+      list.script = Script::kLatin;
+      list.name_format = NameFormat::kFullName;
+      list.sex_format = SexFormat::kEnglish;
+      list.age_format = AgeFormat::kExact;
+      list.date_format = DateFormat::kIso;
+      list.place_level = PlaceLevel::kLocality;
+      list.noise.all_caps = 1.0;
+      list.noise.translit_variant = 0.5;
+      list.noise.kunya_alone = 0.08;
+      list.capture = 0.15;
+      list.female_log_odds = 0.4;
+      list.child_log_odds = 0.6;
+      break;
+    case Archetype::kField:
+      list.description = "village survey (mixed script, no grandfather, regions, copies list 1)";
+      list.script = Script::kMixed;
+      list.latin_share = 0.5;
+      list.name_format = NameFormat::kChainNoGrandfather;
+      list.sex_format = SexFormat::kCode;
+      list.age_format = AgeFormat::kExact;
+      list.date_format = DateFormat::kDayMonthYear;
+      list.place_level = PlaceLevel::kLocality;
+      list.noise.place_region = 0.15;
+      list.capture = 0.25;
+      list.place_log_odds = {{kLatakiaDistrict, 1.0}};
+      list.depends_on = cycle_base + 1;
+      list.copy_fraction = 0.2;
+      break;
+    case Archetype::kInternational:
+      list.description = "rights compilation (Latin chain, 5-year bands, district only)";
+      list.script = Script::kLatin;
+      list.name_format = NameFormat::kChain;
+      list.sex_format = SexFormat::kCode;
+      list.age_format = AgeFormat::kBand5;
+      list.date_format = DateFormat::kIso;
+      list.place_level = PlaceLevel::kDistrict;
+      list.capture = 0.15;
+      list.depends_on = cycle_base + 3;
+      list.copy_fraction = 0.2;
+      break;
+  }
+  return list;
+}
+
 }  // namespace
 
 SimulateConfig ProfileDefaults(Profile profile, int list_count) {
@@ -262,6 +358,18 @@ SimulateConfig ProfileDefaults(Profile profile, int list_count) {
       population.place_weights = {{kBaniyasDistrict, 6.0}, {kJablehDistrict, 3.0}};
       population.background_share = 0.3;
       break;
+    case Profile::kHeldout:
+      population.visibility_sd = 0.8;
+      population.household_visibility_share = 0.5;
+      population.household_size_mean = 2.6;
+      population.grandfather_namesake_share = 0.7;
+      population.family_name_zipf = 0.9;
+      population.place_weights = {{kJablehDistrict, 3.0}, {kLatakiaDistrict, 2.0}};
+      population.clans_per_village = 4;
+      population.clan_share = 0.75;
+      population.extended_household_share = 0.5;
+      population.name_tables = NameTableSet::kExtended;
+      break;
   }
   const int count = std::clamp(list_count, 1, kMaxLists);
   for (int list_idx = 0; list_idx < count; ++list_idx) {
@@ -277,6 +385,9 @@ SimulateConfig ProfileDefaults(Profile profile, int list_count) {
         break;
       case Profile::kHard:
         list = HardList(archetype, cycle_base);
+        break;
+      case Profile::kHeldout:
+        list = HeldoutList(archetype, cycle_base);
         break;
     }
     list.name = "list_" + std::to_string(list_idx + 1);

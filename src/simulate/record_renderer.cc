@@ -43,6 +43,34 @@ std::string AgeBand(int age) {
   return std::to_string(low) + "-" + std::to_string(low + 9);
 }
 
+// Five-year bands as some lists write them: 35-39, and 80+ at the top.
+std::string AgeBand5(int age) {
+  if (age >= 80) return "80+";
+  const int low = age / 5 * 5;
+  return std::to_string(low) + "-" + std::to_string(low + 4);
+}
+
+std::string LifeStage(int age, bool latin) {
+  if (age < 18) return latin ? "child" : "طفل";
+  if (age < 60) return latin ? "adult" : "بالغ";
+  return latin ? "elderly" : "مسن";
+}
+
+// ASCII letters in capitals (Arabic text is unchanged).
+void ToUpperAscii(std::string& text) {
+  for (char& c : text) {
+    if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+  }
+}
+
+// A district written as a region: "ريف جبلة" / "منطقة جبلة", "countryside of
+// Jableh" / "Jableh area".
+std::string RegionName(const AdminUnit& district, bool latin, Rng& rng) {
+  const bool countryside = rng.Bernoulli(0.5);
+  if (latin) return countryside ? "countryside of " + district.name_en : district.name_en + " area";
+  return (countryside ? std::string("ريف ") : std::string("منطقة ")) + district.name_ar;
+}
+
 std::string FormatDate(int days, bool month_only, DateFormat format) {
   const CivilDate date = CivilFromDays(days);
   char buffer[16];
@@ -50,6 +78,8 @@ std::string FormatDate(int days, bool month_only, DateFormat format) {
     std::snprintf(buffer, sizeof(buffer), "%04d-%02d", date.year, date.month);
   } else if (format == DateFormat::kDayMonthYear) {
     std::snprintf(buffer, sizeof(buffer), "%02d/%02d/%04d", date.day, date.month, date.year);
+  } else if (format == DateFormat::kDayMonthYearDots) {
+    std::snprintf(buffer, sizeof(buffer), "%02d.%02d.%04d", date.day, date.month, date.year);
   } else {
     std::snprintf(buffer, sizeof(buffer), "%04d-%02d-%02d", date.year, date.month, date.day);
   }
@@ -150,6 +180,27 @@ NoisyRecord RecordRenderer::Render(size_t list_idx, uint32_t person_idx, const P
   if (rng.Bernoulli(noise.drop_part)) {
     (rng.Bernoulli(0.7) ? record.grandfather : record.father).clear();
   }
+  // Held-out name forms, from their own stream (no draws when their rates are 0).
+  Rng held(StreamKey(config_.seed, kStreamHeldoutRender, list_idx, person_idx, report));
+  if (person.kunya_son != kNoName && person.age >= 20 && held.Bernoulli(noise.kunya_alone)) {
+    record.given = RenderKunya(person, latin, noise, held);  // "Abu Ahmad" + family name
+    record.father.clear();
+    record.grandfather.clear();
+  } else if (person.husband != kNoName && person.husband_family != kNoName) {
+    const Name& husband_family = names_.family().at(person.husband_family);
+    if (held.Bernoulli(noise.wife_of)) {
+      record.given = (latin ? std::string("wife of ") : std::string("زوجة ")) +
+                     RenderName(names_.male().at(person.husband), latin, noise, held);
+      record.father.clear();
+      record.grandfather.clear();
+      record.family = RenderFamily(husband_family, latin, noise, held);
+    } else if (held.Bernoulli(noise.husband_family)) {
+      record.family = RenderFamily(husband_family, latin, noise, held);
+    }
+  }
+  if (held.Bernoulli(noise.given_father_swap) && !record.father.empty()) {
+    std::swap(record.given, record.father);
+  }
   const bool swapped = rng.Bernoulli(noise.swap_parts);
   if (swapped) {
     record.full_name =
@@ -184,6 +235,10 @@ NoisyRecord RecordRenderer::Render(size_t list_idx, uint32_t person_idx, const P
     if (locality_written) record.locality = PlaceName(place.locality, latin, variant, rng);
     record.district = PlaceName(place.district, latin, variant && !locality_written, rng);
     record.governorate = PlaceName(place.governorate, latin, false, rng);
+    if (held.Bernoulli(noise.place_region)) {
+      record.locality.clear();
+      record.district = RegionName(place.district, latin, held);
+    }
   }
 
   // The cause is a fact about the death, the same in every list.
@@ -195,6 +250,13 @@ NoisyRecord RecordRenderer::Render(size_t list_idx, uint32_t person_idx, const P
     if (u < cumulative) {
       record.cause = std::string(latin ? cause.latin : cause.arabic);
       break;
+    }
+  }
+  if (latin && held.Bernoulli(noise.all_caps)) {
+    for (std::string* text :
+         {&record.full_name, &record.given, &record.father, &record.grandfather, &record.family,
+          &record.mother, &record.locality, &record.district, &record.governorate}) {
+      ToUpperAscii(*text);
     }
   }
   return record;
@@ -263,6 +325,12 @@ void RecordRenderer::Format(size_t list_idx, uint32_t person_idx, uint32_t repor
           break;
         case AgeFormat::kWords:
           age = record.age < 18 ? (record.latin ? "child" : "طفل") : std::to_string(record.age);
+          break;
+        case AgeFormat::kBand5:
+          age = AgeBand5(record.age);
+          break;
+        case AgeFormat::kLifeStage:
+          age = LifeStage(record.age, record.latin);
           break;
         case AgeFormat::kExact:
         case AgeFormat::kNone:

@@ -17,8 +17,10 @@ using OrderedJson = nlohmann::ordered_json;
 template <typename Enum>
 using EnumNames = std::vector<std::pair<Enum, std::string_view>>;
 
-const EnumNames<Profile> kProfileNames = {
-    {Profile::kClean, "clean"}, {Profile::kRealistic, "realistic"}, {Profile::kHard, "hard"}};
+const EnumNames<Profile> kProfileNames = {{Profile::kClean, "clean"},
+                                          {Profile::kRealistic, "realistic"},
+                                          {Profile::kHard, "hard"},
+                                          {Profile::kHeldout, "heldout"}};
 const EnumNames<Script> kScriptNames = {
     {Script::kArabic, "arabic"}, {Script::kLatin, "latin"}, {Script::kMixed, "mixed"}};
 const EnumNames<NameFormat> kNameFormatNames = {
@@ -29,12 +31,16 @@ const EnumNames<SexFormat> kSexFormatNames = {{SexFormat::kNone, "none"},
                                               {SexFormat::kCode, "code"},
                                               {SexFormat::kEnglish, "english"},
                                               {SexFormat::kArabic, "arabic"}};
-const EnumNames<AgeFormat> kAgeFormatNames = {{AgeFormat::kNone, "none"},
-                                              {AgeFormat::kExact, "exact"},
-                                              {AgeFormat::kBand, "band"},
-                                              {AgeFormat::kWords, "words"}};
-const EnumNames<DateFormat> kDateFormatNames = {
-    {DateFormat::kNone, "none"}, {DateFormat::kIso, "iso"}, {DateFormat::kDayMonthYear, "dmy"}};
+const EnumNames<AgeFormat> kAgeFormatNames = {
+    {AgeFormat::kNone, "none"},   {AgeFormat::kExact, "exact"},
+    {AgeFormat::kBand, "band"},   {AgeFormat::kWords, "words"},
+    {AgeFormat::kBand5, "band5"}, {AgeFormat::kLifeStage, "life_stage"}};
+const EnumNames<DateFormat> kDateFormatNames = {{DateFormat::kNone, "none"},
+                                                {DateFormat::kIso, "iso"},
+                                                {DateFormat::kDayMonthYear, "dmy"},
+                                                {DateFormat::kDayMonthYearDots, "dmy_dots"}};
+const EnumNames<NameTableSet> kNameTableNames = {{NameTableSet::kStandard, "standard"},
+                                                 {NameTableSet::kExtended, "extended"}};
 const EnumNames<PlaceLevel> kPlaceLevelNames = {{PlaceLevel::kNone, "none"},
                                                 {PlaceLevel::kDistrict, "district"},
                                                 {PlaceLevel::kLocality, "locality"}};
@@ -67,7 +73,20 @@ std::string FormatNumber(double value) {
 // Writes every visited field into a JSON object.
 class JsonWriter {
  public:
-  explicit JsonWriter(OrderedJson& out) : out_(out) {}
+  // `all_keys` false: keys added with the held-out profile are written only
+  // when they differ from "off", so the parameters of other profiles' runs
+  // stay as they were (and still reproduce them: off is their default).
+  explicit JsonWriter(OrderedJson& out, bool all_keys = true) : out_(out), all_keys_(all_keys) {}
+  void NewRate(const char* key, double& value) {
+    if (all_keys_ || value != 0.0) out_[key] = value;
+  }
+  void NewCount(const char* key, int& value, int, int) {
+    if (all_keys_ || value != 0) out_[key] = value;
+  }
+  template <typename Enum>
+  void NewChoice(const char* key, Enum& value, const EnumNames<Enum>& names) {
+    if (all_keys_ || value != names.front().first) out_[key] = NameOf(names, value);
+  }
   void Rate(const char* key, double& value) { out_[key] = value; }
   void Real(const char* key, double& value, double, double) { out_[key] = value; }
   void Count(const char* key, int& value, int, int) { out_[key] = value; }
@@ -88,13 +107,14 @@ class JsonWriter {
   template <typename Fn>
   void Object(const char* key, Fn&& visit) {
     OrderedJson child = OrderedJson::object();
-    JsonWriter writer(child);
+    JsonWriter writer(child, all_keys_);
     visit(writer);
     out_[key] = std::move(child);
   }
 
  private:
   OrderedJson& out_;
+  bool all_keys_;
 };
 
 // Reads the visited fields that are present, checks them, and remembers the
@@ -105,6 +125,12 @@ class JsonReader {
       : in_(in), path_(std::move(path)), file_name_(file_name), status_(status) {}
 
   void Rate(const char* key, double& value) { Real(key, value, 0.0, 1.0); }
+  void NewRate(const char* key, double& value) { Rate(key, value); }
+  void NewCount(const char* key, int& value, int lo, int hi) { Count(key, value, lo, hi); }
+  template <typename Enum>
+  void NewChoice(const char* key, Enum& value, const EnumNames<Enum>& names) {
+    Choice(key, value, names);
+  }
   void Real(const char* key, double& value, double lo, double hi) {
     const Json* item = Find(key);
     if (item == nullptr) return;
@@ -245,6 +271,12 @@ void VisitNoise(Visitor& v, NoiseRates& noise) {
   v.Rate("age_heaping", noise.age_heaping);
   v.Rate("place_district_only", noise.place_district_only);
   v.Rate("place_variant", noise.place_variant);
+  v.NewRate("given_father_swap", noise.given_father_swap);
+  v.NewRate("kunya_alone", noise.kunya_alone);
+  v.NewRate("husband_family", noise.husband_family);
+  v.NewRate("wife_of", noise.wife_of);
+  v.NewRate("all_caps", noise.all_caps);
+  v.NewRate("place_region", noise.place_region);
 }
 
 template <typename Visitor>
@@ -303,6 +335,10 @@ void VisitPopulation(Visitor& v, PopulationSpec& population) {
   v.Rate("background_share", population.background_share);
   v.Real("visibility_sd", population.visibility_sd, 0.0, 5.0);
   v.Rate("household_visibility_share", population.household_visibility_share);
+  v.NewCount("clans_per_village", population.clans_per_village, 0, 20);
+  v.NewRate("clan_share", population.clan_share);
+  v.NewRate("extended_household_share", population.extended_household_share);
+  v.NewChoice("name_tables", population.name_tables, kNameTableNames);
 }
 
 Result<int64_t> ReadPeople(const Json& root, const std::string& file_name) {
@@ -475,12 +511,13 @@ nlohmann::ordered_json ConfigToJson(const SimulateConfig& config) {
   root["profile"] = ProfileName(copy.profile);
   root["people"] = copy.people;
   root["seed"] = copy.seed;
-  JsonWriter writer(root);
+  const bool all_keys = copy.profile == Profile::kHeldout;
+  JsonWriter writer(root, all_keys);
   writer.Object("population", [&](auto& child) { VisitPopulation(child, copy.population); });
   OrderedJson lists = OrderedJson::array();
   for (ListSpec& list : copy.lists) {
     OrderedJson item = OrderedJson::object();
-    JsonWriter list_writer(item);
+    JsonWriter list_writer(item, all_keys);
     VisitList(list_writer, list);
     lists.push_back(std::move(item));
   }

@@ -25,12 +25,16 @@ namespace reckon::simulate {
 
 class Gazetteer;
 
-enum class Profile { kClean, kRealistic, kHard };
+enum class Profile { kClean, kRealistic, kHard, kHeldout };
 enum class Script { kArabic, kLatin, kMixed };
 enum class NameFormat { kChain, kChainNoGrandfather, kFullName };
 enum class SexFormat { kNone, kCode, kEnglish, kArabic };
-enum class AgeFormat { kNone, kExact, kBand, kWords };
-enum class DateFormat { kNone, kIso, kDayMonthYear };
+// kBand5: five-year bands (35-39); kLifeStage: every age as a word
+// (child/adult/elderly, طفل/بالغ/مسن).
+enum class AgeFormat { kNone, kExact, kBand, kWords, kBand5, kLifeStage };
+// kDayMonthYearDots: day first with dots, 08.03.2025.
+enum class DateFormat { kNone, kIso, kDayMonthYear, kDayMonthYearDots };
+enum class NameTableSet { kStandard, kExtended };
 enum class PlaceLevel { kNone, kDistrict, kLocality };
 enum class RecordOrder { kRandom, kPlaceDate };
 
@@ -50,6 +54,15 @@ struct NoiseRates {
   double age_heaping = 0.0;       // per record: age rounded to a multiple of 5
   double place_district_only = 0.0;  // per record: locality left blank, district given
   double place_variant = 0.0;        // per record: a place name spelled differently
+  // Added with the held-out profile (all 0 elsewhere; written to the config
+  // JSON only when non-zero or under that profile, so older outputs are
+  // unchanged).
+  double given_father_swap = 0.0;  // per record: given and father's names swapped
+  double kunya_alone = 0.0;        // per adult record: only "Abu X" + family name
+  double husband_family = 0.0;     // per married woman: her husband's family name
+  double wife_of = 0.0;            // per married woman: "wife of <husband>" + his family name
+  double all_caps = 0.0;           // per Latin record: names and places in capitals
+  double place_region = 0.0;       // per record: "countryside of X" / "X area" instead of the place
 };
 
 // Per-record probabilities that a field is left blank.
@@ -116,6 +129,11 @@ struct PopulationSpec {
   // Share of the visibility variance common to a household: families tend to
   // be reported together (0 = members independent, 1 = identical).
   double household_visibility_share = 0.0;
+  // Added with the held-out profile (off elsewhere).
+  int clans_per_village = 0;  // family names that form each locality's clans (0 = none)
+  double clan_share = 0.0;    // P(a household's family name is one of its village's clans)
+  double extended_household_share = 0.0;  // P(a household of 3+ is a three-generation family)
+  NameTableSet name_tables = NameTableSet::kStandard;  // extended: longer name tables
 };
 
 struct SimulateConfig {

@@ -256,7 +256,8 @@ Result<SimulationSummary> RunSimulation(const SimulateConfig& config, const std:
   std::filesystem::create_directories(out_dir, error);
   if (error) return Status::IoError("cannot create directory " + out_dir + ": " + error.message());
 
-  const NameTables names(config.population.given_name_zipf, config.population.family_name_zipf);
+  const NameTables names(config.population.given_name_zipf, config.population.family_name_zipf,
+                         config.population.name_tables == NameTableSet::kExtended);
   const Population population = Population::Generate(config, gazetteer, names);
   const CaptureTable captures = ListModel(config, gazetteer).Draw(population);
   const RecordRenderer renderer(config, gazetteer, names);

@@ -11,7 +11,7 @@
 //                    (the all-zero pattern is left out; summary.json has N)
 //   summary.json     true N, documented persons, per-list counts, parameters
 //
-// Memory: the population (28 bytes a person), two capture masks a person and,
+// Memory: the population (32 bytes a person), two capture masks a person and,
 // for the list being written, a 16-byte entry per record. Records themselves
 // are rendered and written one at a time.
 //
