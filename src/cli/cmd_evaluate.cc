@@ -165,7 +165,14 @@ Result<PairOutcomes> ReadPairOutcomes(
     out.scored.push_back({probability, same});
     if (recalibrated_col != column.end() && recalibrated_col->second < record.fields.size()) {
       const std::string value(Trim(record.fields[recalibrated_col->second]));
-      out.recalibrated.push_back({std::strtod(value.c_str(), nullptr), same});
+      char* value_end = nullptr;
+      const double recalibrated = std::strtod(value.c_str(), &value_end);
+      if (value.empty() || value_end != value.c_str() + value.size() || !(recalibrated >= 0) ||
+          !(recalibrated <= 1)) {
+        return Status::DataError(where + "calibrated_probability: '" + value +
+                                 "' is not a number in [0, 1]");
+      }
+      out.recalibrated.push_back({recalibrated, same});
     }
   }
   if (out.recalibrated.size() != out.scored.size()) out.recalibrated.clear();
@@ -245,11 +252,14 @@ struct CalibrationFigures {
 
 constexpr double kPlausible = 0.01;
 
-std::vector<link::ScoredPairOutcome> AtLeast(const std::vector<link::ScoredPairOutcome>& pairs,
-                                             double floor) {
+// The pairs of `column` whose *model* probability (in `model`) is at least
+// `floor`: the model and its recalibration are scored on the same pairs.
+std::vector<link::ScoredPairOutcome> Plausible(const std::vector<link::ScoredPairOutcome>& model,
+                                               const std::vector<link::ScoredPairOutcome>& column,
+                                               double floor) {
   std::vector<link::ScoredPairOutcome> out;
-  for (const auto& p : pairs) {
-    if (p.probability >= floor) out.push_back(p);
+  for (size_t idx = 0; idx < model.size() && idx < column.size(); ++idx) {
+    if (model[idx].probability >= floor) out.push_back(column[idx]);
   }
   return out;
 }
@@ -317,8 +327,9 @@ void PrintCalibration(const CalibrationFigures& c) {
             << " (truth: " << c.errors.missed_links << "), among compared pairs\n";
   if (c.recalibrated_plausible) {
     std::cout << "recalibrated from reviewed pairs: expected calibration error "
-              << Fixed(c.recalibrated_plausible->ece) << " over the "
-              << c.recalibrated_plausible->pairs << " pairs given at least " << kPlausible
+              << Fixed(c.recalibrated_plausible->ece) << " over the same "
+              << c.recalibrated_plausible->pairs << " pairs (the model gives them at least "
+              << kPlausible << ")"
               << "; expected false links " << Fixed(c.recalibrated_errors->expected_false)
               << " (truth: " << c.recalibrated_errors->false_links << "), expected missed "
               << Fixed(c.recalibrated_errors->expected_missed)
@@ -415,22 +426,22 @@ int Run(const Options& options) {
     if (!outcomes.ok()) return ReportError(outcomes.status());
     auto settings = link::LinkSettingsFromJson((*run)->settings_json);
     if (!settings.ok()) return ReportError(settings.status());
-    calibration =
-        CalibrationFigures{link::MeasureCalibration(outcomes->scored),
-                           link::CountLinkErrors(outcomes->scored, settings->threshold),
-                           outcomes->household,
-                           outcomes->unknown,
-                           outcomes->decided,
-                           link::MeasureCalibration(AtLeast(outcomes->scored, kPlausible)),
-                           std::nullopt,
-                           std::nullopt};
+    calibration = CalibrationFigures{
+        link::MeasureCalibration(outcomes->scored),
+        link::CountLinkErrors(outcomes->scored, settings->threshold),
+        outcomes->household,
+        outcomes->unknown,
+        outcomes->decided,
+        link::MeasureCalibration(Plausible(outcomes->scored, outcomes->scored, kPlausible)),
+        std::nullopt,
+        std::nullopt};
     bool moved = false;
     for (size_t idx = 0; idx < outcomes->recalibrated.size() && !moved; ++idx) {
       moved = outcomes->recalibrated[idx].probability != outcomes->scored[idx].probability;
     }
     if (moved) {
       calibration->recalibrated_plausible =
-          link::MeasureCalibration(AtLeast(outcomes->recalibrated, kPlausible));
+          link::MeasureCalibration(Plausible(outcomes->scored, outcomes->recalibrated, kPlausible));
       calibration->recalibrated_errors =
           link::CountLinkErrors(outcomes->recalibrated, settings->threshold);
     }

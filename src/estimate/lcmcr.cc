@@ -464,20 +464,12 @@ LcmcrConvergence CheckConvergence(const std::vector<LcmcrChain>& chains,
   check(out.rhat_largest_weight, "the weight of the largest class");
   for (size_t idx = 0; idx < summaries.size(); ++idx) {
     if (!(summaries[idx].ess >= kLcmcrMinChainEss)) {
+      const double ess = summaries[idx].ess;
       out.problems.push_back("chain " + std::to_string(idx + 1) + " has only " +
-                             std::to_string(static_cast<int64_t>(summaries[idx].ess)) +
+                             (std::isfinite(ess) ? std::to_string(static_cast<int64_t>(ess))
+                                                 : std::string("an unknown number of")) +
                              " effective draws of N (fewer than " +
                              std::to_string(static_cast<int64_t>(kLcmcrMinChainEss)) + ")");
-    }
-  }
-  for (size_t idx = 1; idx < summaries.size(); ++idx) {
-    if (summaries[idx].dominant_position != summaries[0].dominant_position) {
-      out.problems.push_back(
-          "the chains keep their largest class at different positions (chain 1 at " +
-          std::to_string(summaries[0].dominant_position + 1) + ", chain " +
-          std::to_string(idx + 1) + " at " + std::to_string(summaries[idx].dominant_position + 1) +
-          ")");
-      break;
     }
   }
   out.converged = out.problems.empty();

@@ -189,8 +189,10 @@ struct LcmcrChainSummary {
 
 // Whether the chains agree: split R-hat over all chains on N, log alpha and
 // the heaviest class's weight (a chain stuck in another class structure
-// differs in alpha and that weight long before N shows it), each chain's
-// effective draws, and where each chain keeps its heaviest class.
+// differs in alpha and that weight long before N shows it), and each
+// chain's effective draws. Where a chain keeps its heaviest class is
+// reported but not judged: when two classes weigh about the same the prior
+// barely orders them, so chains may differ there by chance.
 struct LcmcrConvergence {
   double rhat_n = 0;
   double rhat_log_alpha = 0;

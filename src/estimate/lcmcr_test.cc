@@ -142,7 +142,7 @@ TEST(LcmcrTest, ChainsInDifferentStatesAreFlagged) {
   ASSERT_FALSE(stuck.warnings.empty());
   EXPECT_NE(stuck.warnings.front().find("provisional"), std::string::npos);
   EXPECT_EQ(stuck.chains.size(), 2u);
-  EXPECT_EQ(stuck.chains[1].dominant_position, 1);
+  EXPECT_EQ(stuck.chains[1].dominant_position, 1);  // reported, not judged
 
   // The same two chains in the same state agree.
   chains[1] = make_chain(10950, 0.03, 0.80, 0);
@@ -167,6 +167,10 @@ TEST(LcmcrTest, DiagnosticsCatchTheOldStartAndPassTheNewOne) {
   auto old_start = RunLcmcr(table, options);
   ASSERT_TRUE(old_start.ok());
   EXPECT_FALSE(old_start->convergence.converged);
+  // Caught by the chains' disagreement itself, not only by few draws.
+  EXPECT_TRUE(old_start->convergence.rhat_n > kLcmcrMaxRhat ||
+              old_start->convergence.rhat_log_alpha > kLcmcrMaxRhat)
+      << old_start->convergence.rhat_n << " " << old_start->convergence.rhat_log_alpha;
   // The new start, run about as long as the defaults (60,000 sweeps).
   options.burnin = 10000;
   options.thinning = 50;

@@ -185,16 +185,19 @@ std::string StratumHtml(const Json& s) {
       }
       h += "</tbody></table>";
     }
-    const bool disagree =
-        l.contains("converged") && l["converged"].is_boolean() && !l["converged"].get<bool>();
-    h += disagree ? "<p class=\"note\" data-figure=\"estimate.lcmcr.provisional\"><strong>The "
-                    "sampler has not converged: this interval is provisional.</strong> Chains "
-                    "started apart should end in the same posterior, each with at least 100 "
-                    "effective draws; these did not (see the warnings), so the estimate must be "
-                    "run longer before it is published.</p>"
-                  : "<p class=\"note\">Convergence: independently started chains agree (split "
-                    "R-hat of N, alpha and the largest class's weight below 1.05) and each has at "
-                    "least 100 effective draws.</p>";
+    const bool checked = l.contains("converged") && l["converged"].is_boolean();
+    const bool disagree = checked && !l["converged"].get<bool>();
+    h += !checked ? "<p class=\"note\">Convergence: stored before Reckon checked it; R-hat near 1 "
+                    "and an effective sample size in the hundreds mean the chains agree.</p>"
+         : disagree
+             ? "<p class=\"note\" data-figure=\"estimate.lcmcr.provisional\"><strong>The "
+               "sampler has not converged: this interval is provisional.</strong> Chains "
+               "started apart should end in the same posterior, each with at least 100 "
+               "effective draws; these did not (see the warnings), so the estimate must be "
+               "run longer before it is published.</p>"
+             : "<p class=\"note\">Convergence: independently started chains agree (split "
+               "R-hat of N, alpha and the largest class's weight below 1.05) and each has at "
+               "least 100 effective draws.</p>";
     warnings += WarningsList(l, "LCMCR");
   }
   if (s.contains("dga") && s["dga"].is_object()) {
