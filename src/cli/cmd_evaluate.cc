@@ -49,19 +49,36 @@ struct PairOutcomes {
 
 constexpr size_t kIdsShown = 10;  // unmatched ids listed in the text output
 
+// A CSV file opened with its header row read: the source outlives the reader.
+struct CsvFile {
+  std::unique_ptr<FileTextSource> source;
+  std::optional<CsvReader> reader;
+  CsvRecord header;
+};
+
+// Opens `path` and reads its header; a file without one is a DataError that
+// says what was `expected`.
+Result<std::unique_ptr<CsvFile>> OpenCsvWithHeader(const std::string& path,
+                                                   const std::string& expected) {
+  auto file = std::make_unique<CsvFile>();
+  RECKON_ASSIGN_OR_RETURN(file->source, FileTextSource::Open(path, std::nullopt));
+  Result<CsvReader> created = CsvReader::Create(file->source.get(), std::nullopt);
+  if (!created.ok()) return created.status().WithContext(path);
+  file->reader.emplace(std::move(created).value());
+  Result<bool> has_header = file->reader->Next(file->header);
+  if (!has_header.ok()) return has_header.status().WithContext(path);
+  if (!*has_header) return Status::DataError(path + ": empty file, expected " + expected);
+  return file;
+}
+
 // record_id -> person_id from a truth CSV whose header has both columns (others
 // are ignored). Errors name the file and line: a missing column, an empty id,
 // a record listed twice.
 Result<std::unordered_map<std::string, std::string>> ReadTruth(const std::string& path) {
-  RECKON_ASSIGN_OR_RETURN(std::unique_ptr<FileTextSource> source,
-                          FileTextSource::Open(path, std::nullopt));
-  Result<CsvReader> created = CsvReader::Create(source.get(), std::nullopt);
-  if (!created.ok()) return created.status().WithContext(path);
-  CsvReader reader = std::move(created).value();
-  CsvRecord record;
-  Result<bool> has_header = reader.Next(record);
-  if (!has_header.ok()) return has_header.status().WithContext(path);
-  if (!*has_header) return Status::DataError(path + ": empty file, expected record_id,person_id");
+  RECKON_ASSIGN_OR_RETURN(std::unique_ptr<CsvFile> file,
+                          OpenCsvWithHeader(path, "record_id,person_id"));
+  CsvReader& reader = *file->reader;
+  CsvRecord record = std::move(file->header);
   std::optional<size_t> record_column;
   std::optional<size_t> person_column;
   for (size_t column_idx = 0; column_idx < record.fields.size(); ++column_idx) {
@@ -103,15 +120,9 @@ Result<std::unordered_map<std::string, std::string>> ReadTruth(const std::string
 Result<PairOutcomes> ReadPairOutcomes(
     const std::string& path, const std::unordered_map<std::string, std::string>& truth,
     const std::set<std::pair<std::string, std::string>>& decided) {
-  RECKON_ASSIGN_OR_RETURN(std::unique_ptr<FileTextSource> source,
-                          FileTextSource::Open(path, std::nullopt));
-  Result<CsvReader> created = CsvReader::Create(source.get(), std::nullopt);
-  if (!created.ok()) return created.status().WithContext(path);
-  CsvReader reader = std::move(created).value();
-  CsvRecord record;
-  Result<bool> has_header = reader.Next(record);
-  if (!has_header.ok()) return has_header.status().WithContext(path);
-  if (!*has_header) return Status::DataError(path + ": empty file, expected a pairs file");
+  RECKON_ASSIGN_OR_RETURN(std::unique_ptr<CsvFile> file, OpenCsvWithHeader(path, "a pairs file"));
+  CsvReader& reader = *file->reader;
+  CsvRecord record = std::move(file->header);
   std::unordered_map<std::string, size_t> column;
   for (size_t column_idx = 0; column_idx < record.fields.size(); ++column_idx) {
     column.emplace(AsciiLower(Trim(record.fields[column_idx])), column_idx);
